@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+import { bigIntFromBytes } from './bigint.js';
+import { DER_TRUE, derInteger, derSequence } from './der.js';
+
+/** SHA-256 of `b` read as an unsigned integer: `H(b)` of the spec. */
+export function sha256Int(b: Uint8Array): bigint {
+  return bigIntFromBytes(createHash('sha256').update(b).digest());
+}
+
+/**
+ * gabi's HashCommit (§4): H(DER(SEQUENCE{[TRUE if issig], INTEGER t, INTEGER values…})).
+ */
+export function hashCommit(values: readonly bigint[], issig: boolean): bigint {
+  const parts: Uint8Array[] = [];
+  if (issig) parts.push(DER_TRUE);
+  parts.push(derInteger(BigInt(values.length)));
+  for (const v of values) parts.push(derInteger(v));
+  return sha256Int(derSequence(parts));
+}
+
+/** gabi's createChallenge: HashCommit([context, contributions…, nonce], issig). */
+export function createChallenge(context: bigint, nonce: bigint, contributions: readonly bigint[], issig: boolean): bigint {
+  return hashCommit([context, ...contributions, nonce], issig);
+}
