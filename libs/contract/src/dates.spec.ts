@@ -1,0 +1,137 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { formatContractDate, parseContractDate } from './dates.js';
+
+const LAYOUT = '"Monday, 2 January 2006 15:04:05"';
+
+function parsedIso(text: string): string {
+  const result = parseContractDate(text);
+  if (!result.ok) throw new Error(result.error);
+  return result.value.toUTC().toISO() ?? '';
+}
+
+function parseError(text: string): string {
+  const result = parseContractDate(text);
+  if (result.ok) throw new Error(`unexpectedly parsed ${text}`);
+  return result.error;
+}
+
+describe('formatContractDate', () => {
+  it('formats the §4.4 examples in Amsterdam time with Dutch and English names', () => {
+    const start = new Date('2020-01-01T01:01:01Z');
+    const end = new Date('2020-01-01T02:01:01Z');
+    expect(formatContractDate(start, 'nl_NL')).toBe('woensdag, 1 januari 2020 02:01:01');
+    expect(formatContractDate(end, 'nl_NL')).toBe('woensdag, 1 januari 2020 03:01:01');
+    expect(formatContractDate(start, 'en_US')).toBe('Wednesday, 1 January 2020 02:01:01');
+    expect(formatContractDate(end, 'en_US')).toBe('Wednesday, 1 January 2020 03:01:01');
+  });
+
+  it('uses summer time and every Dutch name', () => {
+    expect(formatContractDate(new Date('2019-06-24T12:32:00Z'), 'nl_NL')).toBe('maandag, 24 juni 2019 14:32:00');
+    const days = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
+    // 2023-01-01 was a Sunday.
+    days.forEach((day, i) => expect(formatContractDate(new Date(Date.UTC(2023, 0, 1 + i, 12)), 'nl_NL')).toMatch(new RegExp(`^${day}, `)));
+    const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+    months.forEach((month, i) => expect(formatContractDate(new Date(Date.UTC(2023, i, 15, 12)), 'nl_NL')).toContain(` 15 ${month} 2023 `));
+  });
+
+  it('drops sub-seconds (truncation, not rounding) and pads time but not the day', () => {
+    expect(formatContractDate(new Date('2020-03-05T03:04:05.999Z'), 'en_US')).toBe('Thursday, 5 March 2020 04:04:05');
+  });
+
+  it('accepts luxon DateTimes and epoch milliseconds, whatever their zone', () => {
+    const dt = DateTime.fromISO('2020-01-01T09:01:01', { zone: 'America/New_York' });
+    expect(formatContractDate(dt, 'nl_NL')).toBe('woensdag, 1 januari 2020 15:01:01');
+    expect(formatContractDate(Date.UTC(2020, 0, 1, 1, 1, 1), 'en_US')).toBe('Wednesday, 1 January 2020 02:01:01');
+  });
+
+  it('writes both instants of the repeated October hour with the same wall time', () => {
+    expect(formatContractDate(new Date('2024-10-27T00:30:00Z'), 'nl_NL')).toBe('zondag, 27 oktober 2024 02:30:00');
+    expect(formatContractDate(new Date('2024-10-27T01:30:00Z'), 'nl_NL')).toBe('zondag, 27 oktober 2024 02:30:00');
+  });
+
+  it('refuses an invalid date', () => {
+    expect(() => formatContractDate(new Date('nope'), 'nl_NL')).toThrow(RangeError);
+  });
+});
+
+describe('parseContractDate', () => {
+  it('parses Dutch and English names alike, in any case (the Nuts test pair)', () => {
+    expect(parsedIso('Woensdag, 3 April 2019 16:36:06')).toBe('2019-04-03T14:36:06.000Z');
+    expect(parsedIso('Wednesday, 3 April 2019 16:36:06')).toBe('2019-04-03T14:36:06.000Z');
+    expect(parsedIso('woensdag, 3 april 2019 16:36:06')).toBe('2019-04-03T14:36:06.000Z');
+    expect(parsedIso('WEDNESDAY, 3 APRIL 2019 16:36:06')).toBe('2019-04-03T14:36:06.000Z');
+    expect(parsedIso('woensdag, 1 januari 2020 02:01:01')).toBe('2020-01-01T01:01:01.000Z');
+  });
+
+  it('does not check the weekday against the date', () => {
+    expect(parsedIso('Dinsdag, 3 April 2019 16:36:06')).toBe('2019-04-03T14:36:06.000Z');
+    expect(parsedIso('Sunday, 3 April 2019 16:36:06')).toBe('2019-04-03T14:36:06.000Z');
+  });
+
+  it('returns the instant in Europe/Amsterdam', () => {
+    const result = parseContractDate('maandag, 24 juni 2019 14:32:00');
+    expect(result.ok && result.value.zoneName).toBe('Europe/Amsterdam');
+    expect(result.ok && result.value.offset).toBe(120);
+  });
+
+  it("has Go's leniencies: two-digit day, one-digit hour, runs of spaces, unrequested fraction", () => {
+    expect(parsedIso('woensdag, 01 januari 2020 02:01:01')).toBe('2020-01-01T01:01:01.000Z');
+    expect(parsedIso('woensdag, 1 januari 2020 2:01:01')).toBe('2020-01-01T01:01:01.000Z');
+    expect(parsedIso('woensdag,   1  januari 2020   02:01:01')).toBe('2020-01-01T01:01:01.000Z');
+    expect(parsedIso('woensdag, 1 januari 2020 02:01:01.250')).toBe('2020-01-01T01:01:01.250Z');
+  });
+
+  it('resolves the repeated October hour to its second occurrence (CET), as Go does', () => {
+    expect(parsedIso('zondag, 27 oktober 2024 02:30:00')).toBe('2024-10-27T01:30:00.000Z');
+    expect(parsedIso('zondag, 27 oktober 2024 02:00:00')).toBe('2024-10-27T01:00:00.000Z');
+    expect(parsedIso('zondag, 27 oktober 2024 01:59:59')).toBe('2024-10-26T23:59:59.000Z');
+    expect(parsedIso('zondag, 27 oktober 2024 03:00:00')).toBe('2024-10-27T02:00:00.000Z');
+  });
+
+  it('moves a skipped March time forward by the gap (read with the winter offset), as Go does', () => {
+    expect(parsedIso('zondag, 31 maart 2024 02:30:00')).toBe('2024-03-31T01:30:00.000Z');
+    expect(parsedIso('zondag, 31 maart 2024 02:00:00')).toBe('2024-03-31T01:00:00.000Z');
+    expect(parsedIso('zondag, 31 maart 2024 01:59:59')).toBe('2024-03-31T00:59:59.000Z');
+    expect(parsedIso('zondag, 31 maart 2024 03:00:00')).toBe('2024-03-31T01:00:00.000Z');
+  });
+
+  it("gives Go's error texts", () => {
+    expect(parseError('vandaag')).toBe(`parsing time "vandaag" as ${LAYOUT}: cannot parse "vandaag" as "Monday"`);
+    expect(parseError('')).toBe(`parsing time "" as ${LAYOUT}: cannot parse "" as "Monday"`);
+    expect(parseError('woensdag 1 januari 2020 02:01:01')).toBe(
+      `parsing time "woensdag 1 januari 2020 02:01:01" as ${LAYOUT}: cannot parse " 1 januari 2020 02:01:01" as ", "`,
+    );
+    expect(parseError('woensdag, 1 jan 2020 02:01:01')).toBe(
+      `parsing time "woensdag, 1 jan 2020 02:01:01" as ${LAYOUT}: cannot parse "jan 2020 02:01:01" as "January"`,
+    );
+    expect(parseError('woensdag, 1 januari 20 02:01:01')).toBe(
+      `parsing time "woensdag, 1 januari 20 02:01:01" as ${LAYOUT}: cannot parse "20 02:01:01" as "2006"`,
+    );
+    expect(parseError('woensdag, 1 januari 2020 02:1:01')).toBe(
+      `parsing time "woensdag, 1 januari 2020 02:1:01" as ${LAYOUT}: cannot parse "1:01" as "04"`,
+    );
+    expect(parseError('woensdag, 1 januari 2020 24:00:00')).toBe('parsing time "woensdag, 1 januari 2020 24:00:00": hour out of range');
+    expect(parseError('woensdag, 1 januari 2020 02:60:00')).toBe('parsing time "woensdag, 1 januari 2020 02:60:00": minute out of range');
+    expect(parseError('woensdag, 1 januari 2020 02:01:60')).toBe('parsing time "woensdag, 1 januari 2020 02:01:60": second out of range');
+    expect(parseError('dinsdag, 31 april 2020 02:01:01')).toBe('parsing time "dinsdag, 31 april 2020 02:01:01": day out of range');
+    expect(parseError('zaterdag, 29 februari 2019 02:01:01')).toBe('parsing time "zaterdag, 29 februari 2019 02:01:01": day out of range');
+    expect(parseError('woensdag, 0 januari 2020 02:01:01')).toBe('parsing time "woensdag, 0 januari 2020 02:01:01": day out of range');
+    expect(parseError('woensdag, 1 januari 2020 02:01:01 CET')).toBe(
+      'parsing time "woensdag, 1 januari 2020 02:01:01 CET": extra text: " CET"',
+    );
+  });
+
+  it('accepts 29 February in a leap year', () => {
+    expect(parsedIso('zaterdag, 29 februari 2020 12:00:00')).toBe('2020-02-29T11:00:00.000Z');
+  });
+
+  it('quotes non-ASCII bytes and quotes the way Go does', () => {
+    expect(parseError('vandaag é "x"')).toBe(`parsing time "vandaag \\xc3\\xa9 \\"x\\"" as ${LAYOUT}: cannot parse "vandaag \\xc3\\xa9 \\"x\\"" as "Monday"`);
+  });
+
+  it('folds only ASCII letters (the Kelvin sign is not a k)', () => {
+    expect(parseContractDate('dinsdag, 1 o\u212Atober 2019 13:30:42').ok).toBe(false);
+    expect(parseContractDate('dinsdag, 1 OKTOBER 2019 13:30:42').ok).toBe(true);
+  });
+});
