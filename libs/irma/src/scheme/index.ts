@@ -11,3 +11,12 @@ export type {
   IrmaConfigurationOptions,
   SchemeUpdateResult,
 } from './types.js';
+export { IrmaConfiguration } from './configuration.js';
+export { readSchemeDirectory, verifySignedIndex, type LoadedScheme, type ReadSchemeOptions } from './read-scheme.js';
+export { parseSchemeIndex, serializeSchemeIndex, type SchemeIndex } from './index-file.js';
+export { parseSchemePublicKey, verifyIndexSignature, signIndex } from './signature.js';
+export { parseSchemeTimestamp } from './timestamp.js';
+export { credentialTypeIdHash, parseSchemeDescription, parseIssuerDescription, parseCredentialTypeDescription } from './descriptions.js';
+export { readPrivateKeyFolder, type FolderPrivateKey } from './private-key-folder.js';
+export { startPeriodic } from './auto-update.js';
+export { signSchemeDirectory } from './sign-scheme.js';
