@@ -44,8 +44,8 @@ export interface VerifyOptions {
 
 /**
  * The challenge contribution [A, Ẑ] of one ProofD (§5.3) with every structural check; undefined when a
- * check fails. Ẑ is computed as Z^(−c)·A^(ê + c·2^(Le−1))·Π_D R_i^(c·a'_i)·S^v̂·Π_H R_i^(â_i), which equals
- * gabi's K^(−c)·A^ê·S^v̂·Π_H R_i^(â_i) without a per-proof inverse.
+ * check fails. Ẑ is computed as (Z^(−1)·Π_D R_i^(a'_i))^c·A^(ê + c·2^(Le−1))·S^v̂·Π_H R_i^(â_i), which equals
+ * gabi's K^(−c)·A^ê·S^v̂·Π_H R_i^(â_i) without a per-proof inverse (Z^(−1) is cached per key).
  */
 export function proofDContributions(proof: ProofD, pk: IssuerPublicKey, c: bigint, engine: ExpEngine = defaultEngine): bigint[] | undefined {
   const { n, S, R, params } = pk;
@@ -56,19 +56,22 @@ export function proofDContributions(proof: ProofD, pk: IssuerPublicKey, c: bigin
   if (!proof.aResponses.has(0)) return undefined;
   const kc = keyCache(pk);
   if (!kc) return undefined;
+  // W = Z^(−1)·Π_D R_i^(a'_i), so that the whole known part costs one exponentiation by c.
+  const known: ExpTerm[] = [];
+  for (const [i, a] of proof.aDisclosed) {
+    if (i >= R.length) return undefined;
+    known.push([R[i]!, exponentForAttribute(a, params.Lm), true]);
+  }
+  const W = (kc.zInverse * engine.multiExp(known, n)) % n;
   const terms: ExpTerm[] = [
-    [kc.zInverse, c],
+    [W, c],
     [proof.A, proof.eResponse + (c << BigInt(params.Le - 1))],
-    [S, proof.vResponse],
+    [S, proof.vResponse, true],
   ];
   for (const [i, a] of proof.aResponses) {
     if (i >= R.length || proof.aDisclosed.has(i)) return undefined;
     if (bitLength(a) > params.LmCommit + 1) return undefined;
-    terms.push([R[i]!, a]);
-  }
-  for (const [i, a] of proof.aDisclosed) {
-    if (i >= R.length) return undefined;
-    terms.push([R[i]!, c * exponentForAttribute(a, params.Lm)]);
+    terms.push([R[i]!, a, true]);
   }
   return [proof.A, engine.multiExp(terms, n)];
 }
@@ -88,12 +91,12 @@ export function proofUContributions(proof: ProofU, pk: IssuerPublicKey, c: bigin
   }
   const terms: ExpTerm[] = [
     [uInverse, c],
-    [S, proof.vPrimeResponse],
-    [R[0]!, proof.sResponse],
+    [S, proof.vPrimeResponse, true],
+    [R[0]!, proof.sResponse, true],
   ];
   for (const [i, m] of proof.mUserResponses ?? new Map<number, bigint>()) {
     if (i === 0 || i >= R.length || bitLength(m) > responseBound) return undefined;
-    terms.push([R[i]!, m]);
+    terms.push([R[i]!, m, true]);
   }
   return [proof.U, engine.multiExp(terms, n)];
 }

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { referenceEngine, type ExpEngine } from '../../libs/irma/src/idemix/exp-engine.js';
+import { allEngines, defaultEngine } from '../../libs/irma/src/idemix/fast-modexp.js';
+import { ProofVerifierPool, serializePublicKey, type VerifyArgs } from '../../libs/irma/src/idemix/pool/index.js';
+import { parseProofList, type Proof } from '../../libs/irma/src/idemix/proof.js';
+import { verifyProofList } from '../../libs/irma/src/idemix/proof-list.js';
+import { parsePublicKeyXml, type IssuerPublicKey } from '../../libs/irma/src/idemix/public-key.js';
+import { gabiVectorsDir } from '../../libs/irma/src/vectors/gabi-vectors.js';
+import type { BenchResult } from './result.js';
+
+/** The benchmarked input: a valid proof list of one ProofD (6 attributes, 2 disclosed) and its verification inputs. */
+interface Fixture {
+  readonly bits: number;
+  readonly proofs: Proof[];
+  readonly keys: IssuerPublicKey[];
+  readonly context: bigint;
+  readonly nonce: bigint;
+  readonly poolArgs: VerifyArgs;
+}
+
+const CASE_NAME = 'valid-disclose-1-2-context1';
+const GOALS_MS: Record<number, number> = { 1024: 2.5, 2048: 9 };
+
+function loadFixture(bits: number): Fixture {
+  const file = join(gabiVectorsDir(), `generated-${bits}.disclosure.json`);
+  const json = JSON.parse(readFileSync(file, 'utf8')) as {
+    publicKeys: Record<string, string>;
+    cases: { name: string; publicKeyIds: string[]; context: string; nonce: string; proofList: unknown[]; expected: boolean }[];
+  };
+  const c = json.cases.find((x) => x.name === CASE_NAME && x.expected);
+  if (!c) throw new Error(`${file}: no case ${CASE_NAME}`);
+  const keys = c.publicKeyIds.map((id) => parsePublicKeyXml(json.publicKeys[id]!));
+  return {
+    bits,
+    proofs: parseProofList(c.proofList),
+    keys,
+    context: BigInt(c.context),
+    nonce: BigInt(c.nonce),
+    poolArgs: { proofList: c.proofList, keys: keys.map(serializePublicKey), context: c.context, nonce: c.nonce, issig: false },
+  };
+}
+
+/** Mean wall-clock and CPU milliseconds per call of `fn`, after warm-up, over at least `minIterations` calls and `minMs`. */
+function timeMs(fn: () => void, minIterations: number, minMs: number): { wall: number; cpu: number } {
+  for (let i = 0; i < 3; i++) fn();
+  let iterations = 0;
+  const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
+  let elapsed = 0;
+  while (iterations < minIterations || elapsed < minMs) {
+    fn();
+    iterations++;
+    elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  }
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall: elapsed / iterations, cpu: (cpu.user + cpu.system) / 1000 / iterations };
+}
+
+function verifyOnce(f: Fixture, engine: ExpEngine): void {
+  if (!verifyProofList(f.proofs, f.keys, f.context, f.nonce, false, undefined, { engine })) {
+    throw new Error(`benchmark fixture did not verify with ${engine.name}`);
+  }
+}
+
+/** Runs the ProofD benchmark: per-engine single-thread latency at 1024 and 2048 bits, and pool throughput at 1024. */
+export async function benchProofD(options: { quick?: boolean } = {}): Promise<BenchResult[]> {
+  const quick = options.quick === true;
+  const results: BenchResult[] = [];
+  for (const bits of [1024, 2048]) {
+    const f = loadFixture(bits);
+    for (const engine of [referenceEngine, ...allEngines]) {
+      const slow = engine === referenceEngine || engine.name === 'bigint-straus';
+      const t = timeMs(() => verifyOnce(f, engine), slow || quick ? 3 : 30, slow || quick ? 100 : 1000);
+      const isDefault = engine === defaultEngine;
+      const goal = GOALS_MS[bits]!;
+      // CPU time is the figure compared with the goal: wall time on a shared 2-core machine mostly measures the neighbours.
+      results.push({
+        name: `proofd-verify-${bits}-${engine.name}${isDefault ? ' (default)' : ''}`,
+        value: Number(t.cpu.toFixed(3)),
+        unit: 'ms cpu/verification',
+        ...(isDefault ? { goal: `<= ${goal} ms`, ok: t.cpu <= goal } : {}),
+      });
+      if (isDefault) results.push({ name: `proofd-verify-${bits}-${engine.name} wall`, value: Number(t.wall.toFixed(3)), unit: 'ms wall/verification' });
+    }
+  }
+  const f = loadFixture(1024);
+  const pool = new ProofVerifierPool();
+  try {
+    const batch = Array.from({ length: pool.size * 8 }, () => f.poolArgs);
+    // Warm-up builds every worker's tables.
+    for (let i = 0; i < 3; i++) await Promise.all(batch.map((a) => pool.verify(a)));
+    let done = 0;
+    const start = process.hrtime.bigint();
+    const minMs = quick ? 300 : 2000;
+    let elapsed = 0;
+    while (elapsed < minMs) {
+      const verdicts = await Promise.all(batch.map((a) => pool.verify(a)));
+      if (verdicts.some((v) => !v)) throw new Error('pool rejected a valid proof');
+      done += batch.length;
+      elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+    }
+    results.push({ name: `proofd-verify-1024-pool-${pool.size}-workers`, value: Math.round((done * 1000) / elapsed), unit: 'verifications/s' });
+  } finally {
+    await pool.close();
+  }
+  return results;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const results = await benchProofD();
+  for (const r of results) {
+    const goal = r.goal ? `  goal ${r.goal}: ${r.ok ? 'met' : 'NOT met'}` : '';
+    console.log(`${r.name.padEnd(62)} ${String(r.value).padStart(10)} ${r.unit}${goal}`);
+  }
+}

@@ -1,0 +1,4 @@
+export { ProofVerifierPool, defaultWorkerUrl, type ProofVerifierPoolOptions } from './proof-verifier-pool.js';
+export type { SerializedPublicKey, VerifyArgs } from './messages.js';
+export { serializePublicKey, deserializePublicKey } from './serialize-key.js';
+export { runVerifyTask } from './verify-task.js';
