@@ -2,19 +2,30 @@
  * The IRMA session engine's verifier port backed by the Idemix verifier: turns what the app posts
  * into the proof status and disclosed attributes of the session result.
  */
+import { NutshellError } from '#errors';
+import type { DisclosureRequest, SignatureRequest } from '../request/types.js';
+import type { ProofVerifier, SessionResultProof } from '../session/proof-verifier.js';
 import type { TrustedTimestampKeys } from '../timestamp/trusted-keys.js';
 import { trustedTimestampKeys } from '../timestamp/trusted-keys.js';
 import type { VerifierConfiguration } from './configuration.js';
-import type { DisclosedAttribute, ProofStatus } from './types.js';
-import { verifyDisclosure, type DisclosureRequestLike } from './verify-disclosure.js';
-import { verifySignedMessage, type SignatureRequestLike } from './verify-signed-message.js';
+import type { VerificationResult } from './types.js';
+import { verifyDisclosure } from './verify-disclosure.js';
+import { verifySignedMessage } from './verify-signed-message.js';
 
-/** What a session result takes from a verification (irma-server.md §6.1). */
-export interface SessionResultProof {
-  readonly proofStatus: ProofStatus;
-  readonly disclosed: (DisclosedAttribute[] | null)[];
-  /** The SignedMessage as posted, for signing sessions. */
-  readonly signature?: unknown;
+/**
+ * Maps the failures the session engine treats as errors rather than results (ProofVerifier
+ * contract): unparsable bodies and credentials of unknown types or keys, as irmago does.
+ */
+function resultOrThrow(result: VerificationResult): VerificationResult {
+  switch (result.failure) {
+    case 'malformed-proofs':
+      throw new NutshellError('IRMA_MALFORMED_INPUT', 'the posted proofs could not be parsed');
+    case 'unknown-credential-type':
+    case 'unknown-public-key':
+      throw new NutshellError('IRMA_UNKNOWN_PUBLIC_KEY', 'a proof refers to an unknown credential type or issuer key');
+    default:
+      return result;
+  }
 }
 
 /** Options of `IdemixProofVerifier`. */
@@ -27,7 +38,7 @@ export interface IdemixProofVerifierOptions {
 }
 
 /** Verifies disclosures and signatures posted to IRMA sessions. */
-export class IdemixProofVerifier {
+export class IdemixProofVerifier implements ProofVerifier {
   private readonly configuration: VerifierConfiguration;
   private readonly trusted: TrustedTimestampKeys;
   private readonly now: () => Date;
@@ -40,20 +51,20 @@ export class IdemixProofVerifier {
   }
 
   /** Verifies a posted disclosure (`{"proofs","indices"}`) against its session request. */
-  async verifyDisclosure(request: DisclosureRequestLike, body: unknown): Promise<SessionResultProof> {
-    const result = await verifyDisclosure({ body, request, configuration: this.configuration, now: this.now() });
+  async verifyDisclosure(request: DisclosureRequest, body: unknown): Promise<SessionResultProof> {
+    const result = resultOrThrow(await verifyDisclosure({ body, request, configuration: this.configuration, now: this.now() }));
     return { proofStatus: result.proofStatus, disclosed: result.disclosed };
   }
 
   /** Verifies a posted SignedMessage against its signature request; the message is kept for the result. */
-  async verifySignature(request: SignatureRequestLike, body: unknown): Promise<SessionResultProof> {
-    const result = await verifySignedMessage({
+  async verifySignature(request: SignatureRequest, body: unknown): Promise<SessionResultProof> {
+    const result = resultOrThrow(await verifySignedMessage({
       signedMessage: body,
       request,
       configuration: this.configuration,
       trustedTimestampKeys: this.trusted,
       now: this.now(),
-    });
+    }));
     return { proofStatus: result.proofStatus, disclosed: result.disclosed, signature: body };
   }
 }

@@ -13,4 +13,4 @@ export { verifyAgainstRequest, DEFAULT_REVOCATION_TOLERANCE_SECONDS, type Reques
 export { parseSignedMessage, SIGNED_MESSAGE_CONTEXT, type SignedMessage, type SignedMessageParse } from './signed-message.js';
 export { parseDisclosure, type ParsedDisclosure } from './disclosure-json.js';
 export { signatureNonce } from './signature-nonce.js';
-export { IdemixProofVerifier, type IdemixProofVerifierOptions, type SessionResultProof } from './idemix-proof-verifier.js';
+export { IdemixProofVerifier, type IdemixProofVerifierOptions } from './idemix-proof-verifier.js';

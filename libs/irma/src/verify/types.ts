@@ -3,28 +3,13 @@
  * result (irma-server.md §6.1) so they can be serialised as-is.
  */
 
-/** irmago `ProofStatus`. */
-export type ProofStatus = 'VALID' | 'INVALID' | 'INVALID_TIMESTAMP' | 'UNMATCHED_REQUEST' | 'MISSING_ATTRIBUTES' | 'EXPIRED';
+import type { DisclosedAttribute, ProofStatus } from '../session/proof-verifier.js';
+
+// The session engine owns these shapes (session/proof-verifier.ts); the verifier produces them.
+export type { DisclosedAttribute, ProofStatus };
 
 /** irmago `AttributeProofStatus`. */
-export type AttributeProofStatus = 'PRESENT' | 'EXTRA' | 'NULL';
-
-/** One disclosed attribute (irmago `DisclosedAttribute`); JSON field names as irmago's. */
-export interface DisclosedAttribute {
-  /** Decoded value; "present" for a disclosed credential (metadata); null for an absent optional attribute. */
-  readonly rawvalue: string | null;
-  /** The raw value under "", "en" and "nl"; null when rawvalue is null. */
-  readonly value: Readonly<Record<string, string>> | null;
-  /** Attribute id, or the credential type id when the metadata attribute stands for the credential. */
-  readonly id: string;
-  readonly status: AttributeProofStatus;
-  /** Unix seconds: the credential's signing date (start of its Unix week). */
-  readonly issuancetime: number;
-  /** Present (true) only when the credential came with a valid nonrevocation proof. */
-  readonly notrevoked?: boolean;
-  /** Unix seconds of the accumulator, present only when it is older than the tolerance allows. */
-  readonly notrevokedbefore?: number;
-}
+export type AttributeProofStatus = DisclosedAttribute['status'];
 
 /**
  * Why verification did not reach VALID, for logs and diagnostics only (never part of the session
