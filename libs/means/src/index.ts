@@ -35,4 +35,4 @@ export {
   type DummyMeansOptions,
 } from './dummy/dummy-means.js';
 export { DUMMY_SIGNER, dummyIssuerAttributes, dummyProofContent, readDummyProof, type DummyProofFields } from './dummy/dummy-proof.js';
-export { DUMMY_SESSION_ID, nextDummyState, type DummySessionRecord } from './dummy/dummy-session.js';
+export { advanceDummySession, DUMMY_SESSION_ID, nextDummyState, type DummySessionRecord } from './dummy/dummy-session.js';

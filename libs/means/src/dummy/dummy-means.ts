@@ -15,7 +15,7 @@ import {
 import type { DummySessionPointer, DummySigningSessionStatus, StartedSession } from '../types/session.js';
 import type { VerificationResult } from '../types/verification.js';
 import { DUMMY_SIGNER, dummyIssuerAttributes, dummyProofContent, readDummyProof } from './dummy-proof.js';
-import { DUMMY_SESSION_ID, type DummySessionRecord, nextDummyState } from './dummy-session.js';
+import { advanceDummySession, DUMMY_SESSION_ID, type DummySessionRecord } from './dummy-session.js';
 
 /** Key id of the node key that seals dummy proofs. */
 export const DUMMY_SEAL_KID = 'means-dummy';
@@ -63,20 +63,23 @@ export class DummyMeans implements Means<DummySigningSessionStatus, DummySession
   /** Returns the current state and advances it atomically (shared store: any node may serve the next poll). */
   async sessionStatus(sessionId: string): Promise<DummySigningSessionStatus | undefined> {
     if (!DUMMY_SESSION_ID.test(sessionId)) return undefined;
-    const seen: { record?: DummySessionRecord } = {};
-    await this.options.store.update(sessionId, (current) => {
-      seen.record = current;
-      const next = nextDummyState(current.state);
-      return next === undefined ? undefined : { ...current, state: next };
+    // `update` may call `mutate` several times (lost races); only its last call belongs to the write that won.
+    const last: { record?: DummySessionRecord } = {};
+    const written = await this.options.store.update(sessionId, (current) => {
+      last.record = current;
+      return advanceDummySession(current);
     });
-    const { record } = seen;
-    if (record === undefined) return undefined;
+    const { record } = last;
+    // Nothing written: the session is absent, expired, or this poll deleted a consumed one. All mean "gone".
+    if (written === undefined || record === undefined) return undefined;
     switch (record.state) {
       case 'created':
       case 'in-progress':
         return { means: 'dummy', status: record.state };
       case 'completed':
         return { means: 'dummy', status: 'completed', verifiablePresentation: await this.presentation(record.contract) };
+      case 'consumed':
+        return undefined;
     }
   }
 

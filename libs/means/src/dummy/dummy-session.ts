@@ -1,11 +1,13 @@
 import type { DummySessionState } from '../types/session.js';
 
-/** What the session store keeps per dummy session. */
-export interface DummySessionRecord {
-  readonly state: DummySessionState;
-  /** The raw contract text, exactly as given at start (it goes into the proof unchanged). */
-  readonly contract: string;
-}
+/**
+ * What the session store keeps per dummy session. After `completed` was reported the record becomes
+ * `consumed` (contract dropped) and the next poll deletes it: an update that deletes cannot be told apart
+ * from one that found nothing, so the step that hands out the presentation must be a write, not a delete.
+ */
+export type DummySessionRecord =
+  | { readonly state: DummySessionState; /** The raw contract text, exactly as given at start. */ readonly contract: string }
+  | { readonly state: 'consumed' };
 
 /** Session ids are 16 random bytes in lower-case hex, as Nuts. */
 export const DUMMY_SESSION_ID = /^[0-9a-f]{32}$/;
@@ -20,4 +22,11 @@ export function nextDummyState(state: DummySessionState): DummySessionState | un
     case 'completed':
       return undefined;
   }
+}
+
+/** The stored record after a status poll of `record`; undefined deletes it. */
+export function advanceDummySession(record: DummySessionRecord): DummySessionRecord | undefined {
+  if (record.state === 'consumed') return undefined;
+  const next = nextDummyState(record.state);
+  return next === undefined ? { state: 'consumed' } : { state: next, contract: record.contract };
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import type { DummySessionState } from '../types/session.js';
+import { advanceDummySession, nextDummyState } from './dummy-session.js';
+
+describe('nextDummyState', () => {
+  it('walks created → in-progress → completed → end', () => {
+    const walk: (DummySessionState | undefined)[] = [];
+    let state: DummySessionState | undefined = 'created';
+    while (state !== undefined) {
+      walk.push(state);
+      state = nextDummyState(state);
+    }
+    expect(walk).toEqual(['created', 'in-progress', 'completed']);
+  });
+});
+
+describe('advanceDummySession', () => {
+  it('keeps the contract while advancing, drops it when consumed, then deletes', () => {
+    const contract = 'NL:BehandelaarLogin:v3 …';
+    const second = advanceDummySession({ state: 'created', contract });
+    expect(second).toEqual({ state: 'in-progress', contract });
+    const third = second && advanceDummySession(second);
+    expect(third).toEqual({ state: 'completed', contract });
+    const consumed = third && advanceDummySession(third);
+    expect(consumed).toEqual({ state: 'consumed' });
+    expect(consumed && advanceDummySession(consumed)).toBeUndefined();
+  });
+});
