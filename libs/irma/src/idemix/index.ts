@@ -10,3 +10,4 @@ export * from './proof-list.js';
 export * from './issuance.js';
 export * from './exp-engine.js';
 export * from './fast-modexp.js';
+export * from './der.js';
