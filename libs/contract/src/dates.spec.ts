@@ -64,6 +64,23 @@ describe('parseContractDate', () => {
     expect(parsedIso('woensdag, 1 januari 2020 02:01:01')).toBe('2020-01-01T01:01:01.000Z');
   });
 
+  it('reads every Dutch and English month and weekday name', () => {
+    const nl = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+    const en = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    for (let i = 0; i < 12; i++) {
+      for (const name of [nl[i], en[i], nl[i]?.toUpperCase(), en[i]?.toLowerCase()]) {
+        const result = parseContractDate(`maandag, 15 ${name} 2023 12:00:00`);
+        expect(result.ok && [result.value.month, result.value.day, result.value.hour]).toEqual([i + 1, 15, 12]);
+      }
+    }
+    const days = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+    for (const day of days) expect(parseContractDate(`${day}, 15 mei 2023 12:00:00`).ok).toBe(true);
+    // Only whole words are translated; Go then reads the English prefix "August" and stumbles on the rest.
+    expect(parseError('maandag, 15 augustusx 2023 12:00:00')).toBe(
+      `parsing time "Monday, 15 augustusx 2023 12:00:00" as ${LAYOUT}: cannot parse "usx 2023 12:00:00" as " "`,
+    );
+  });
+
   it('does not check the weekday against the date', () => {
     expect(parsedIso('Dinsdag, 3 April 2019 16:36:06')).toBe('2019-04-03T14:36:06.000Z');
     expect(parsedIso('Sunday, 3 April 2019 16:36:06')).toBe('2019-04-03T14:36:06.000Z');
@@ -79,7 +96,20 @@ describe('parseContractDate', () => {
     expect(parsedIso('woensdag, 01 januari 2020 02:01:01')).toBe('2020-01-01T01:01:01.000Z');
     expect(parsedIso('woensdag, 1 januari 2020 2:01:01')).toBe('2020-01-01T01:01:01.000Z');
     expect(parsedIso('woensdag,   1  januari 2020   02:01:01')).toBe('2020-01-01T01:01:01.000Z');
-    expect(parsedIso('woensdag, 1 januari 2020 02:01:01.250')).toBe('2020-01-01T01:01:01.250Z');
+    expect(parsedIso('Wednesday, 1 January 2020 02:01:01.250')).toBe('2020-01-01T01:01:01.250Z');
+    expect(parsedIso('Wednesday, 1 January 2020 02:01:01,5')).toBe('2020-01-01T01:01:01.500Z');
+  });
+
+  it('does not translate Dutch names when the value has more or fewer parts than the layout (monday)', () => {
+    expect(parseError('woensdag, 1 januari 2020 02:01:01.250')).toBe(
+      `parsing time "woensdag, 1 januari 2020 02:01:01.250" as ${LAYOUT}: cannot parse "woensdag, 1 januari 2020 02:01:01.250" as "Monday"`,
+    );
+    expect(parseError('woensdag, 1 januari 2020 02:01:01 CET')).toBe(
+      `parsing time "woensdag, 1 januari 2020 02:01:01 CET" as ${LAYOUT}: cannot parse "woensdag, 1 januari 2020 02:01:01 CET" as "Monday"`,
+    );
+    expect(parseError('Wednesday, 1 January 2020 02:01:01 CET')).toBe(
+      'parsing time "Wednesday, 1 January 2020 02:01:01 CET": extra text: " CET"',
+    );
   });
 
   it('resolves the repeated October hour to its second occurrence (CET), as Go does', () => {
@@ -99,27 +129,25 @@ describe('parseContractDate', () => {
   it("gives Go's error texts", () => {
     expect(parseError('vandaag')).toBe(`parsing time "vandaag" as ${LAYOUT}: cannot parse "vandaag" as "Monday"`);
     expect(parseError('')).toBe(`parsing time "" as ${LAYOUT}: cannot parse "" as "Monday"`);
+    // Like Nuts, the Go part of the message quotes the value after monday translated the Dutch names.
     expect(parseError('woensdag 1 januari 2020 02:01:01')).toBe(
-      `parsing time "woensdag 1 januari 2020 02:01:01" as ${LAYOUT}: cannot parse " 1 januari 2020 02:01:01" as ", "`,
+      `parsing time "Wednesday 1 January 2020 02:01:01" as ${LAYOUT}: cannot parse " 1 January 2020 02:01:01" as ", "`,
     );
     expect(parseError('woensdag, 1 jan 2020 02:01:01')).toBe(
-      `parsing time "woensdag, 1 jan 2020 02:01:01" as ${LAYOUT}: cannot parse "jan 2020 02:01:01" as "January"`,
+      `parsing time "Wednesday, 1 jan 2020 02:01:01" as ${LAYOUT}: cannot parse "jan 2020 02:01:01" as "January"`,
     );
     expect(parseError('woensdag, 1 januari 20 02:01:01')).toBe(
-      `parsing time "woensdag, 1 januari 20 02:01:01" as ${LAYOUT}: cannot parse "20 02:01:01" as "2006"`,
+      `parsing time "Wednesday, 1 January 20 02:01:01" as ${LAYOUT}: cannot parse "20 02:01:01" as "2006"`,
     );
     expect(parseError('woensdag, 1 januari 2020 02:1:01')).toBe(
-      `parsing time "woensdag, 1 januari 2020 02:1:01" as ${LAYOUT}: cannot parse "1:01" as "04"`,
+      `parsing time "Wednesday, 1 January 2020 02:1:01" as ${LAYOUT}: cannot parse "1:01" as "04"`,
     );
-    expect(parseError('woensdag, 1 januari 2020 24:00:00')).toBe('parsing time "woensdag, 1 januari 2020 24:00:00": hour out of range');
-    expect(parseError('woensdag, 1 januari 2020 02:60:00')).toBe('parsing time "woensdag, 1 januari 2020 02:60:00": minute out of range');
-    expect(parseError('woensdag, 1 januari 2020 02:01:60')).toBe('parsing time "woensdag, 1 januari 2020 02:01:60": second out of range');
-    expect(parseError('dinsdag, 31 april 2020 02:01:01')).toBe('parsing time "dinsdag, 31 april 2020 02:01:01": day out of range');
-    expect(parseError('zaterdag, 29 februari 2019 02:01:01')).toBe('parsing time "zaterdag, 29 februari 2019 02:01:01": day out of range');
-    expect(parseError('woensdag, 0 januari 2020 02:01:01')).toBe('parsing time "woensdag, 0 januari 2020 02:01:01": day out of range');
-    expect(parseError('woensdag, 1 januari 2020 02:01:01 CET')).toBe(
-      'parsing time "woensdag, 1 januari 2020 02:01:01 CET": extra text: " CET"',
-    );
+    expect(parseError('woensdag, 1 januari 2020 24:00:00')).toBe('parsing time "Wednesday, 1 January 2020 24:00:00": hour out of range');
+    expect(parseError('Wednesday, 1 January 2020 02:60:00')).toBe('parsing time "Wednesday, 1 January 2020 02:60:00": minute out of range');
+    expect(parseError('Wednesday, 1 January 2020 02:01:60')).toBe('parsing time "Wednesday, 1 January 2020 02:01:60": second out of range');
+    expect(parseError('dinsdag, 31 april 2020 02:01:01')).toBe('parsing time "Tuesday, 31 April 2020 02:01:01": day out of range');
+    expect(parseError('zaterdag, 29 februari 2019 02:01:01')).toBe('parsing time "Saturday, 29 February 2019 02:01:01": day out of range');
+    expect(parseError('woensdag, 0 januari 2020 02:01:01')).toBe('parsing time "Wednesday, 0 January 2020 02:01:01": day out of range');
   });
 
   it('accepts 29 February in a leap year', () => {
@@ -130,8 +158,12 @@ describe('parseContractDate', () => {
     expect(parseError('vandaag é "x"')).toBe(`parsing time "vandaag \\xc3\\xa9 \\"x\\"" as ${LAYOUT}: cannot parse "vandaag \\xc3\\xa9 \\"x\\"" as "Monday"`);
   });
 
-  it('folds only ASCII letters (the Kelvin sign is not a k)', () => {
-    expect(parseContractDate('dinsdag, 1 o\u212Atober 2019 13:30:42').ok).toBe(false);
+  it('lower-cases Dutch names the Unicode way (monday) but English names only ASCII-wise (Go)', () => {
     expect(parseContractDate('dinsdag, 1 OKTOBER 2019 13:30:42').ok).toBe(true);
+    // U+212A KELVIN SIGN lower-cases to k, so monday reads "oKtober" (with a Kelvin sign) as oktober.
+    expect(parseContractDate('dinsdag, 1 o\u212Atober 2019 13:30:42').ok).toBe(true);
+    expect(parseContractDate('vr\u0130jdag, 1 OKTOBER 2019 13:30:42').ok).toBe(true);
+    // U+017F LATIN SMALL LETTER LONG S folds to s only in Unicode; Go's English name match does not.
+    expect(parseContractDate('\u017Funday, 1 October 2019 13:30:42').ok).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { CONTRACT_DATE_LAYOUT, parseWithLayout, type LayoutNames } from './go-layout.js';
+import { translateDutchNames } from './dutch-names.js';
 import { goQuote } from './go-quote.js';
 import type { ContractLocale } from './types.js';
 import { CONTRACT_TIME_ZONE, amsterdamWallClockToMillis } from './zone.js';
@@ -15,11 +16,10 @@ const MONTHS: Readonly<Record<ContractLocale, readonly string[]>> = {
   en_US: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
 
-// Nuts parses every contract date with the Dutch locale, which translates Dutch names to English before Go's
-// parser (which itself accepts English names); so both languages are accepted whatever the template.
+// Go's parser knows English names only (matched ASCII-case-insensitively); Dutch ones are translated first.
 const PARSE_NAMES: LayoutNames = {
-  weekdays: WEEKDAYS.en_US.map((en, i) => [en, WEEKDAYS.nl_NL[i] ?? en]),
-  months: MONTHS.en_US.map((en, i) => [en, MONTHS.nl_NL[i] ?? en]),
+  weekdays: WEEKDAYS.en_US.map((name) => [name]),
+  months: MONTHS.en_US.map((name) => [name]),
 };
 
 /** Outcome of parsing a contract date; `error` is the Go parser's text. */
@@ -49,16 +49,17 @@ export function formatContractDate(at: Date | DateTime | number, locale: Contrac
 }
 
 /**
- * Parses a contract date in Europe/Amsterdam as the Nuts node does: Dutch or English day and month names in any
- * ASCII case, the weekday not checked against the date, Go's leniencies and error texts. Repeated and skipped
- * wall-clock times at the DST changes resolve as Go's `time.Date` does (see `amsterdamWallClockToMillis`).
+ * Parses a contract date in Europe/Amsterdam as the Nuts node does (monday's nl_NL translation, then Go's parser):
+ * Dutch or English day and month names in any case, the weekday not checked against the date, Go's leniencies and
+ * error texts (which quote the translated value). Repeated and skipped wall-clock times at the DST changes resolve
+ * as Go's `time.Date` does (see `amsterdamWallClockToMillis`).
  */
 export function parseContractDate(text: string): ContractDateResult {
-  const parsed = parseWithLayout(CONTRACT_DATE_LAYOUT, text, PARSE_NAMES);
+  const parsed = parseWithLayout(CONTRACT_DATE_LAYOUT, translateDutchNames(text), PARSE_NAMES);
   if (!parsed.ok) return parsed;
   const f = parsed.fields;
   const millis = amsterdamWallClockToMillis(f) + Math.floor(f.nanosecond / 1_000_000);
   const value = DateTime.fromMillis(millis, { zone: CONTRACT_TIME_ZONE });
-  if (!value.isValid) return { ok: false, error: `parsing time ${goQuote(text)}: year out of range` };
+  if (!value.isValid) return { ok: false, error: `parsing time ${goQuote(translateDutchNames(text))}: year out of range` };
   return { ok: true, value };
 }
