@@ -54,6 +54,8 @@ export const errorCatalog = {
   CREDENTIAL_NOT_FOUND: { status: 404, title: 'Credential not found' },
   ISSUER_NOT_TRUSTED: { status: 400, title: 'Issuer not trusted', oauth: 'invalid_grant' },
   ORGANIZATION_NOT_FOUND: { status: 404, title: 'Organization not found' },
+  ORGANIZATION_NOT_MANAGED: { status: 400, title: 'Organization not managed by this node', oauth: 'invalid_request' },
+  ORGANIZATION_AMBIGUOUS: { status: 400, title: 'Multiple non-matching organization credentials', oauth: 'invalid_request' },
 
   // storage
   STORE_UNAVAILABLE: { status: 503, title: 'Store unavailable', oauth: 'temporarily_unavailable', irma: 'EXCEPTION' },
