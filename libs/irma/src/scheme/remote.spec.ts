@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNutshellError } from '#errors';
@@ -165,6 +165,24 @@ describe('downloading and updating a scheme from a local HTTP server', () => {
     }
     expect(conf.credentialType('irma-demo.RU.studentCard')?.name['en']).toBe('Demo Student Card v4');
     expect(conf.startAutoUpdate(0)).toBeTypeOf('function');
+  });
+
+  it('an update that removes a credential type and adds another drops the old one', async () => {
+    const remote = join(served, 'irma-demo');
+    await rm(join(remote, 'RU', 'Issues', 'studentCard'), { recursive: true });
+    await cp(join(remote, 'MijnOverheid', 'Issues', 'address'), join(remote, 'MijnOverheid', 'Issues', 'address2'), { recursive: true });
+    await edit(join(remote, 'MijnOverheid', 'Issues', 'address2', 'description.xml'), '<CredentialID>address</CredentialID>', '<CredentialID>address2</CredentialID>');
+    await publish();
+    const [result] = await conf.updateSchemes();
+    expect(result).toMatchObject({ status: 'updated', to: timestamp });
+    expect(result!.status === 'updated' && result!.changedFiles).toEqual(expect.arrayContaining([
+      'irma-demo/MijnOverheid/Issues/address2/description.xml',
+      'irma-demo/RU/Issues/studentCard/description.xml',
+    ]));
+    expect(conf.credentialType('irma-demo.RU.studentCard')).toBeUndefined();
+    expect(conf.credentialType('irma-demo.MijnOverheid.address2')?.attributes.map((a) => a.shortId))
+      .toEqual(conf.credentialType('irma-demo.MijnOverheid.address')?.attributes.map((a) => a.shortId));
+    expect((await IrmaConfiguration.load({ schemesPath })).credentialType('irma-demo.RU.studentCard')).toBeUndefined();
   });
 
   it('reports network failures as SCHEME_DOWNLOAD_FAILED and keeps the scheme', async () => {

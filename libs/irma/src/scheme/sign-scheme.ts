@@ -5,16 +5,8 @@ import { NutshellError } from '#errors';
 import { parseSchemeDescription } from './descriptions.js';
 import { serializeSchemeIndex } from './index-file.js';
 import { signIndex } from './signature.js';
-import { listFiles } from './tree.js';
+import { isSignablePath, listFiles } from './tree.js';
 import type { SchemeIndexEntry } from './types.js';
-
-/** irmago `skipSigning` for issuer schemes: what `irma scheme sign` leaves out of the index. */
-function isSigned(rel: string): boolean {
-  const base = rel.split('/').at(-1)!;
-  if (base.endsWith('index') || `/${rel}`.includes('/.git/')) return false;
-  if (`/${rel}`.includes('/PrivateKeys/') || `/${rel}`.includes('/Proofs/')) return false;
-  return base.endsWith('.xml') || base.endsWith('.png') || /^kss-\d+\.pem$/.test(base) || base === 'timestamp';
-}
 
 /**
  * `irma scheme sign` for an issuer scheme folder: writes `timestamp` (now, or the given Unix seconds), an `index` of
@@ -30,7 +22,7 @@ export async function signSchemeDirectory(
   await writeFile(join(dir, 'timestamp'), `${timestamp}\n`);
   const entries: SchemeIndexEntry[] = [];
   for (const rel of await listFiles(dir)) {
-    if (!isSigned(rel)) continue;
+    if (!isSignablePath(rel)) continue;
     const bytes = await readFile(join(dir, rel));
     if (!rel.endsWith('.png') && bytes.includes('\r\n')) {
       throw new NutshellError('SCHEME_INVALID', `${id}/${rel} contains CRLF line endings`);

@@ -25,6 +25,18 @@ export function isUnsignedPath(schemePath: string): boolean {
   return UNSIGNED_PATTERNS.some((re) => re.test(schemePath));
 }
 
+/**
+ * irmago `skipSigning` for issuer schemes, inverted: the files (relative to the scheme folder) that `irma scheme sign`
+ * puts in the index: `*.xml`, `*.png`, `kss-<n>.pem` and `timestamp`, outside `PrivateKeys/`, `Proofs/` and `.git/`.
+ */
+export function isSignablePath(rel: string): boolean {
+  const base = rel.split('/').at(-1)!;
+  const slashed = `/${rel}`;
+  if (base.endsWith('index') || slashed.includes('/.git/')) return false;
+  if (slashed.includes('/PrivateKeys/') || slashed.includes('/Proofs/')) return false;
+  return base.endsWith('.xml') || base.endsWith('.png') || /^kss-\d+\.pem$/.test(base) || base === 'timestamp';
+}
+
 /** Leftovers of an interrupted install or update (irmago IsTempSchemeDir). */
 export function isTempSchemeDir(name: string): boolean {
   return /^\.?(tempscheme|oldscheme)/.test(name);

@@ -1,8 +1,8 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { readSchemeDirectory, type LoadedScheme } from './read-scheme.js';
 import { fetchDemoPrivateKeys, fetchRemoteState, syncIndexedFiles } from './remote.js';
-import { copyTree, makeTempSchemeDir, swapSchemeDir } from './tree.js';
+import { copyTree, isSignablePath, listFiles, makeTempSchemeDir, swapSchemeDir } from './tree.js';
 import type { SchemeLogger } from './types.js';
 
 /** Options of `updateScheme`. */
@@ -38,6 +38,16 @@ export async function updateScheme(current: LoadedScheme, options: UpdateSchemeO
     await writeFile(join(dir, 'index'), remote.indexBytes);
     await writeFile(join(dir, 'index.sig'), remote.signature);
     const changedFiles = await syncIndexedFiles(current.manager.url, id, remote.index, dir, options.timeoutMs);
+    // Files the new index no longer lists were removed upstream; a stale description would otherwise be refused.
+    for (const rel of await listFiles(dir)) {
+      if (isSignablePath(rel) && !remote.index.has(`${id}/${rel}`)) {
+        await unlink(join(dir, rel));
+        changedFiles.push(`${id}/${rel}`);
+        const orphan = /^(.+)\/PublicKeys\/(\d+\.xml)$/.exec(rel);
+        if (orphan !== null) await rm(join(dir, orphan[1]!, 'PrivateKeys', orphan[2]!), { force: true });
+      }
+    }
+    changedFiles.sort();
     if (current.manager.demo) await fetchDemoPrivateKeys(current.manager.url, id, dir, options.timeoutMs, options.logger);
     const checked = await readSchemeDirectory(dir);
     await swapSchemeDir(parent, current.dir, dir);
