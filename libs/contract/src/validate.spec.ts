@@ -120,6 +120,12 @@ describe('verifyContractAt', () => {
     expect(failure(forged, '2019-06-24T13:00:00Z').code).toBe('CONTRACT_UNKNOWN_TEMPLATE');
   });
 
+  it('accepts a contract that went through JSON (as in a session store)', () => {
+    const revived = JSON.parse(JSON.stringify(carebears)) as Contract;
+    expect(verifyContractAt(revived, new Date('2019-06-24T13:00:00Z')).params.legal_entity).toBe('CareBears');
+    expect(failure(revived, '2019-06-24T15:00:00Z')).toEqual(EXPIRED);
+  });
+
   it('checks the legal entity (and city) exactly when asked, after the period', () => {
     const at = '2019-06-24T13:00:00Z';
     expect(() => verifyContractAt(carebears, new Date(at), { legalEntity: 'CareBears' })).not.toThrow();

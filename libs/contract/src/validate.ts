@@ -47,8 +47,10 @@ export function verifyContractAt(contract: Contract | string, checkTime: Date, o
   if (!Number.isFinite(at)) throw new NutshellError('INVALID_INPUT', 'check time is not a valid date');
 
   const parsed = typeof contract === 'string' ? parseContractText(contract) : contract;
+  // Compared by content, not identity: contracts come back from session stores as plain JSON.
   const { template } = parsed;
-  if (findTemplate(template.language, template.type, template.version) !== template) {
+  const known = findTemplate(template.language, template.type, template.version);
+  if (known === undefined || known.template !== template.template || known.regex !== template.regex) {
     throw new NutshellError('CONTRACT_UNKNOWN_TEMPLATE', 'contract template is not a known template');
   }
 
