@@ -94,7 +94,7 @@ describe('IrmaModule over HTTP (Nest + Fastify)', () => {
     const options = (await optionsResponse.json()) as { pairingCode: string };
     expect(options).toEqual({ '@context': 'https://irma.app/ld/options/v1', pairingMethod: 'pin', pairingCode: expect.stringMatching(/^\d{4}$/) });
 
-    const frontendStatus = async () => (await fetch(`${session.u}/frontend/status`, { headers: session.frontend, cache: 'no-store' })).json();
+    const frontendStatus = async () => (await fetch(`${session.u}/frontend/status`, { headers: session.frontend })).json();
     expect(await frontendStatus()).toEqual({ status: 'INITIALIZED' });
 
     const first = await fetch(`${session.u}/`, { headers: appHeaders });
