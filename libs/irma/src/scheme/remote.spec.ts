@@ -84,6 +84,12 @@ describe('downloading and updating a scheme from a local HTTP server', () => {
     expect(reloaded.scheme('irma-demo')?.timestamp).toBe(timestamp);
   });
 
+  it('without a pinned key trusts the remote pk.pem on first use', async () => {
+    const tofu = await IrmaConfiguration.load({ schemesPath: join(temp, 'tofu') });
+    expect((await tofu.downloadScheme(`${server.baseUrl}/irma-demo/`)).id).toBe('irma-demo');
+    expect(await readFile(join(temp, 'tofu', 'irma-demo', 'pk.pem'), 'utf8')).toBe(pk);
+  });
+
   it('refuses to install the same scheme twice', async () => {
     expect((await rejection(conf.downloadScheme(`${server.baseUrl}/irma-demo`, { publicKeyPem: pk }))).code).toBe('CONFLICT');
   });
