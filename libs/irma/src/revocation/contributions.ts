@@ -3,7 +3,9 @@
  * ChallengeContributions`, idemix.md §9.2). Pure: the list verifier appends the result right
  * after the `[A', Ẑ]` of the ProofD that carries the proof.
  */
-import { modPow } from '../idemix/modexp.js';
+import type { ExpEngine } from '../idemix/exp-engine.js';
+import { defaultEngine } from '../idemix/fast-modexp.js';
+import { modInverse } from '../idemix/modexp.js';
 import type { NonRevocationResponses } from './nonrev-proof.js';
 
 /** gabi's bound on the revocation-attribute response: B·2^(k'+k''+1) = 2^(195+256+128+1). */
@@ -28,11 +30,15 @@ export interface NonrevContributionInput {
  * t_r = C_r^(−c)·G^ε·H^ζ, t_nu = Nu^(−c)·C_u^α·H^(−β), t_one = C_r^α·G^(−β)·H^(−δ) (mod n).
  * Throws RangeError when a base is not invertible mod n (then the proof cannot be valid).
  */
-export function nonrevContributions(input: NonrevContributionInput): bigint[] {
+export function nonrevContributions(input: NonrevContributionInput, engine: ExpEngine = defaultEngine): bigint[] {
   const { n, G, H, cr, cu, nu, challenge: c, alpha, responses } = input;
-  const mul = (...values: bigint[]): bigint => values.reduce((acc, v) => (acc * v) % n, 1n);
-  const tR = mul(modPow(cr, -c, n), modPow(G, responses.epsilon, n), modPow(H, responses.zeta, n));
-  const tNu = mul(modPow(nu, -c, n), modPow(cu, alpha, n), modPow(H, -responses.beta, n));
-  const tOne = mul(modPow(cr, alpha, n), modPow(G, -responses.beta, n), modPow(H, -responses.delta, n));
+  if ([c, alpha, ...Object.values(responses)].some((value) => value < 0n)) throw new RangeError('negative exponent');
+  // Negative exponents become positive ones on inverted bases, so the engine's multi-exponentiation applies.
+  const crInverse = modInverse(cr, n);
+  const gInverse = modInverse(G, n);
+  const hInverse = modInverse(H, n);
+  const tR = engine.multiExp([[crInverse, c], [G, responses.epsilon], [H, responses.zeta]], n);
+  const tNu = engine.multiExp([[modInverse(nu, n), c], [cu, alpha], [hInverse, responses.beta]], n);
+  const tOne = engine.multiExp([[cr, alpha], [gInverse, responses.beta], [hInverse, responses.delta]], n);
   return [cr, cu, nu, tR, tNu, tOne];
 }

@@ -4,7 +4,7 @@
  * signature under a pinned key. Trust is configuration only, never a network lookup.
  */
 import { exponentForAttribute } from '../idemix/attributes.js';
-import { modPow } from '../idemix/modexp.js';
+import { defaultEngine } from '../idemix/fast-modexp.js';
 import type { AtumTimestamp } from '../timestamp/atum-timestamp.js';
 import { timestampNonce, type TimestampDisclosed } from '../timestamp/timestamp-nonce.js';
 import type { TrustedTimestampKeys } from '../timestamp/trusted-keys.js';
@@ -27,7 +27,8 @@ function dlrep(credential: ResolvedCredential): bigint | undefined {
   const { n, R, params } = credential.publicKey;
   const vector = disclosedVector(credential);
   if (vector.length > R.length) return undefined;
-  return vector.reduce((acc, x, j) => (x === 0n ? acc : (acc * modPow(R[j]!, exponentForAttribute(x, params.Lm), n)) % n), 1n);
+  const terms = vector.flatMap((x, j) => (x === 0n ? [] : [[R[j]!, exponentForAttribute(x, params.Lm)] as const]));
+  return defaultEngine.multiExp(terms, n);
 }
 
 function disclosedPart(version: 1 | 2, credentials: readonly ResolvedCredential[]): TimestampDisclosed | undefined {
