@@ -95,6 +95,9 @@ export const errorCatalog = {
   SCHEME_SIGNATURE_INVALID: { status: 500, title: 'IRMA scheme signature invalid', irma: 'EXCEPTION' },
   SCHEME_UNKNOWN: { status: 400, title: 'Unknown IRMA scheme', irma: 'UNKNOWN_PUBLIC_KEY' },
   SCHEME_DOWNLOAD_FAILED: { status: 503, title: 'IRMA scheme download failed', irma: 'EXCEPTION' },
+
+  // auth: drawing up a contract answers 400 when the organization cannot be resolved (as Nuts), unlike the registry's 404
+  CONTRACT_ORGANIZATION_NOT_FOUND: { status: 400, title: 'No organization credential for the legal entity', oauth: 'invalid_request' },
 } as const satisfies Record<string, ErrorSpec>;
 
 /** A stable machine code; see `errorCatalog` for what it maps to. */
