@@ -1,0 +1,1 @@
+export { runIrmaVerify, EXIT, type CliIo } from './verify.js';
