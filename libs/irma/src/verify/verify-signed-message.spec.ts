@@ -58,6 +58,22 @@ describe('irmago signature vectors against the real irma-demo scheme', () => {
     }
   });
 
+  it('reads base64 and field names as leniently as Go does (idemix.md §13.1, §13.2)', async () => {
+    const keys = [ATUM_KEY_2018];
+    // "7hQ=" → "7hR=" only sets unused padding bits: Go decodes the same challenge, so it stays VALID.
+    const paddingBits = clone(IRMAGO_VALID_SIG) as { signature: { c: string }[] };
+    paddingBits.signature[0]!.c = paddingBits.signature[0]!.c.replace(/7hQ=$/, '7hR=');
+    expect(paddingBits.signature[0]!.c).not.toBe((IRMAGO_VALID_SIG['signature'] as { c: string }[])[0]!.c);
+    expect((await verifySignedMessage({ signedMessage: paddingBits, configuration, trustedTimestampKeys: keys })).proofStatus).toBe('VALID');
+    // "7hQ=" → "7hA=" changes data bits: another challenge, INVALID.
+    const dataBits = clone(IRMAGO_VALID_SIG) as { signature: { c: string }[] };
+    dataBits.signature[0]!.c = dataBits.signature[0]!.c.replace(/7hQ=$/, '7hA=');
+    expect((await verifySignedMessage({ signedMessage: dataBits, configuration, trustedTimestampKeys: keys })).proofStatus).toBe('INVALID');
+    const { signature, message, nonce, context, timestamp } = clone(IRMAGO_VALID_SIG);
+    const recased = { Signature: signature, MESSAGE: message, Nonce: nonce, Context: context, TimeStamp: timestamp };
+    expect((await verifySignedMessage({ signedMessage: recased, configuration, trustedTimestampKeys: keys })).proofStatus).toBe('VALID');
+  });
+
   it('TestVerifyValidSig with the timestamp key not pinned is INVALID_TIMESTAMP', async () => {
     const result = await verifySignedMessage({ signedMessage: IRMAGO_VALID_SIG, configuration, trustedTimestampKeys: [ATUM_KEY_2019] });
     expect(result.proofStatus).toBe('INVALID_TIMESTAMP');
