@@ -185,6 +185,15 @@ describe('IrmaModule over HTTP (Nest + Fastify)', () => {
     expect(await late.json()).toMatchObject({ error: 'UNEXPECTED_REQUEST' });
   });
 
+  it('sends TIMEOUT on the stream when nobody finishes the session in time', async () => {
+    const session = await startSession({ timeout: 1, request: disclosure });
+    const stream = await fetch(`${session.u}/statusevents`);
+    const { events, ended } = await readEvents(stream, () => false, 4_000);
+    expect(ended).toBe(true);
+    expect(events).toEqual(['event: open', 'data: "TIMEOUT"']);
+    expect(await (await fetch(`${base}/session/${session.token}/result`)).json()).toEqual({ token: session.token, status: 'TIMEOUT', type: 'disclosing' });
+  });
+
   it('cancels through DELETE from the frontend (no authorization) and from the requestor', async () => {
     const a = await startSession();
     const deleted = await fetch(a.u, { method: 'DELETE' });
