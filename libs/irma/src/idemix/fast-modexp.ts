@@ -137,44 +137,67 @@ const WINDOW_BITS = 8;
 /** Largest exponent (bits) served from a table; longer ones go to OpenSSL instead of growing tables without bound. */
 const MAX_TABLE_EXP_BITS = 8192;
 
+/**
+ * Rows of table that one multiExp call may add. Tables are grown a little per call, so a key's first
+ * verifications cost about what the DH trick costs instead of stalling for the whole precomputation
+ * (≈ 1000 rows for a 2048-bit key), and keys evicted from the cache degrade gracefully.
+ */
+const ROWS_PER_CALL = 16;
+
 /** Precomputed g^(d·2^(8j)) for d = 1..255, j = 0..rows−1, in one flat array (index j·255 + d − 1). */
 class FixedBaseTable {
   private readonly entries: bigint[] = [];
   private rows = 0;
-  constructor(private readonly g: bigint, private readonly n: bigint) {}
+  /** g^(2^(8·rows)): the base of the first row not built yet. */
+  private nextRowBase: bigint;
+  constructor(g: bigint, private readonly n: bigint) {
+    this.nextRowBase = g % n;
+  }
 
   private grow(rows: number): void {
     const { n, entries } = this;
     for (let j = this.rows; j < rows; j++) {
-      let first: bigint;
-      if (j === 0) first = this.g % n;
-      else {
-        first = entries[(j - 1) * 255]!;
-        for (let s = 0; s < WINDOW_BITS; s++) first = (first * first) % n;
-      }
+      const first = this.nextRowBase;
       entries.push(first);
       let cur = first;
       for (let d = 2; d <= 255; d++) {
         cur = (cur * first) % n;
         entries.push(cur);
       }
+      // cur = first^255; one more multiplication gives first^256, the next row's base.
+      this.nextRowBase = (cur * first) % n;
     }
     this.rows = rows;
   }
 
-  /** g^e mod n, one multiplication per non-zero exponent byte. */
-  pow(e: bigint, acc: bigint): bigint {
+  /**
+   * acc·g^e mod n: one multiplication per non-zero exponent byte covered by the table, and one native
+   * exponentiation for the bytes above it while the table is still growing. Returns the rows it added.
+   */
+  pow(e: bigint, acc: bigint, rowBudget: number): { value: bigint; added: number } {
     let hex = e.toString(16);
     if (hex.length % 2) hex = '0' + hex;
-    const rows = hex.length / 2;
-    if (rows > this.rows) this.grow(rows);
+    const needed = hex.length / 2;
+    const before = this.rows;
+    if (needed > this.rows && rowBudget > 0) this.grow(Math.min(needed, this.rows + rowBudget));
     const { n, entries } = this;
-    for (let j = 0; j < rows; j++) {
+    const covered = Math.min(needed, this.rows);
+    for (let j = 0; j < covered; j++) {
       const pos = hex.length - 2 * (j + 1);
       const d = Number.parseInt(hex.slice(pos, pos + 2), 16);
       if (d !== 0) acc = (acc * entries[j * 255 + d - 1]!) % n;
     }
-    return acc;
+    if (covered < needed) {
+      const high = e >> BigInt(8 * covered);
+      const base = this.rowBase(covered);
+      acc = (acc * dhModPow(base, high, n)) % n;
+    }
+    return { value: acc, added: this.rows - before };
+  }
+
+  /** g^(2^(8j)) for j ≤ rows. */
+  private rowBase(j: number): bigint {
+    return j === this.rows ? this.nextRowBase : this.entries[j * 255]!;
   }
 }
 
@@ -245,10 +268,14 @@ export const tableEngine: ExpEngine = {
   name: 'fixed-base-tables+openssl-dh',
   multiExp(terms, n) {
     let acc = 1n % n;
+    let budget = ROWS_PER_CALL;
     for (const [b, e, fixed] of terms) {
       if (e === 0n) continue;
-      if (fixed === true && bitLength(e) <= MAX_TABLE_EXP_BITS && b > 1n && b < n) acc = tableFor(b, n).pow(e, acc);
-      else acc = (acc * dhModPow(b, e, n)) % n;
+      if (fixed === true && bitLength(e) <= MAX_TABLE_EXP_BITS && b > 1n && b < n) {
+        const r = tableFor(b, n).pow(e, acc, budget);
+        acc = r.value;
+        budget -= r.added;
+      } else acc = (acc * dhModPow(b, e, n)) % n;
     }
     return acc;
   },

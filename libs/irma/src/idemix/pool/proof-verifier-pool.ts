@@ -51,7 +51,8 @@ export class ProofVerifierPool {
   }
 
   private spawn(index: number): Worker {
-    const worker = new Worker(this.workerUrl);
+    // Workers run compiled JavaScript: do not inherit flags such as `--conditions source` from a test runner.
+    const worker = new Worker(this.workerUrl, { execArgv: [] });
     worker.unref();
     worker.on('message', (reply: VerifyReply) => this.onReply(index, reply));
     worker.on('error', () => this.onCrash(index));
