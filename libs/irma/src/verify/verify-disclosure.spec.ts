@@ -3,6 +3,8 @@ import { encodeStringAttribute } from '../idemix/attributes.js';
 import { encodeBigB64, randomBigInt } from '../idemix/bigint.js';
 import { serializeProofList } from '../idemix/proof.js';
 import type { DisclosureRequest } from '../request/types.js';
+import type { CredentialType } from '../scheme/types.js';
+import type { VerifierConfiguration } from './configuration.js';
 import { loadTestConfiguration, type TestConfiguration } from '../testing/test-configuration.js';
 import { createDisclosure, createProofList, issueCredential, signingWeekStart, type Credential } from '../testing/prover.js';
 import { IdemixProofVerifier } from './idemix-proof-verifier.js';
@@ -154,6 +156,34 @@ describe('verifyDisclosure against the irma-demo scheme', () => {
     const stranger = issueCredential(configuration, 'irma-demo.MijnOverheid.fullName', { firstnames: 'A', firstname: 'A', familyname: 'B' }, { secret: randomBigInt(255) });
     const mixed = await verifyDisclosure({ body: createDisclosure([ageLower, stranger], req), request: req, configuration });
     expect(mixed.proofStatus).toBe('INVALID');
+  });
+
+  it('groups secrets per keyshare scheme: a distributed scheme may hold another secret (idemix.md §5.4)', async () => {
+    // Present irma-demo.RU as if it were a distributed scheme "kss-demo" whose secret is m_user + m_kss.
+    const asDistributed = (type: CredentialType): CredentialType =>
+      type.schemeId === 'irma-demo' && type.issuerId === 'RU' ? { ...type, schemeId: 'kss-demo' } : type;
+    const view = (distributed: boolean): VerifierConfiguration => ({
+      credentialTypeByHash: (hash) => {
+        const type = configuration.credentialTypeByHash(hash);
+        return type === undefined ? undefined : asDistributed(type);
+      },
+      publicKey: (issuerId, counter) => configuration.publicKey(issuerId.replace(/^kss-demo\./, 'irma-demo.'), counter),
+      scheme: (id) => {
+        const scheme = configuration.scheme(id === 'kss-demo' ? 'irma-demo' : id);
+        return scheme === undefined ? undefined : { ...scheme, id, ...(distributed && id === 'kss-demo' ? { keyshareServer: 'https://kss.test/' } : {}) };
+      },
+    });
+    const student = issueCredential(
+      configuration,
+      'irma-demo.RU.studentCard',
+      { university: 'Radboud', studentCardNumber: '1', studentID: 's1', level: 'PhD' },
+      { secret: randomBigInt(255) },
+    );
+    const req = request([[[{ type: OVER18 }]], [[{ type: 'irma-demo.RU.studentCard.level' }]]]);
+    const body = createDisclosure([ageLower, student], req);
+    const distributedResult = await verifyDisclosure({ body, request: req, configuration: view(true) });
+    expect(distributedResult.proofStatus).toBe('VALID');
+    expect((await verifyDisclosure({ body, request: req, configuration: view(false) })).proofStatus).toBe('INVALID');
   });
 
   it('reports INVALID when a singleton credential type occurs twice', async () => {
