@@ -101,14 +101,14 @@ describe('Nuts auth v1 flow with the dummy means', () => {
   });
 
   it('draws up, signs, and verifies: validity true with issuerAttributes and credentials', async () => {
-    const drawn = await drawUp({ validFrom: '2019-06-24T14:32:00+02:00', validDuration: '2h' });
+    const drawn = await drawUp({ validFrom: '2030-06-24T14:32:00+02:00', validDuration: '2h' });
     expect(drawn.status).toBe(200);
     expect(await drawn.json()).toEqual({
       language: 'NL',
       type: 'BehandelaarLogin',
       version: 'v3',
       message:
-        'NL:BehandelaarLogin:v3 Hierbij verklaar ik te handelen in naam van CareBears te Caretown. Deze verklaring is geldig van maandag, 24 juni 2019 14:32:00 tot maandag, 24 juni 2019 16:32:00.',
+        'NL:BehandelaarLogin:v3 Hierbij verklaar ik te handelen in naam van CareBears te Caretown. Deze verklaring is geldig van maandag, 24 juni 2030 14:32:00 tot maandag, 24 juni 2030 16:32:00.',
     });
 
     const now = await json<{ message: string }>(await drawUp({}));
@@ -153,13 +153,16 @@ describe('Nuts auth v1 flow with the dummy means', () => {
     expect((await json<{ message: string }>(res)).message).toMatch(/^EN:PractitionerLogin:v3 I hereby declare to act on behalf of CareBears located in Caretown\./);
   });
 
-  it('refuses drawup for an organization whose credential issuer is not trusted', async () => {
+  it('refuses drawup (400, Nuts texts) for an untrusted credential issuer and for an unknown DID', async () => {
     const untrusted = await createOrganization('Untrusted', 'Nowhere', false);
-    const res = await drawUp({ legalEntity: untrusted.did });
-    expect(res.status).toBe(400);
-    const problem = await expectProblem(res, 400, 'DrawUpContract failed');
-    expect(problem.detail).toMatch(/^could not draw up contract: /);
-    expect(problem.detail).not.toContain('Untrusted');
+    await expectProblem(
+      await drawUp({ legalEntity: untrusted.did }),
+      400,
+      'DrawUpContract failed',
+      'could not draw up contract: could not find a NutsOrganizationCredential for this legalEntity issued by a trusted issuer',
+    );
+    const unknown = await expectProblem(await drawUp({ legalEntity: `${did}0` }), 400, 'DrawUpContract failed');
+    expect(unknown.detail).toMatch(/^could not draw up contract: /);
   });
 
   it('refuses bad drawup input with Nuts texts', async () => {
@@ -211,9 +214,17 @@ describe('Nuts auth v1 flow with the dummy means', () => {
     const raw = (path: string, body: string, contentType: string) => node.request('PUT', path, { body, headers: { 'content-type': contentType } });
     await expectProblem(await raw('/internal/auth/v1/contract/drawup', '{"type": ', 'application/json'), 400, 'Malformed JSON');
     await expectProblem(await raw('/internal/auth/v1/signature/verify', '[1,2', 'application/json'), 400, 'Malformed JSON');
-    const wrongType = await raw('/internal/auth/v1/contract/drawup', 'type=BehandelaarLogin', 'application/x-www-form-urlencoded');
-    expect(wrongType.status).toBe(415);
-    expect(wrongType.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    for (const [path, body, type] of [
+      ['/internal/auth/v1/contract/drawup', 'type=BehandelaarLogin', 'application/x-www-form-urlencoded'],
+      ['/internal/auth/v1/signature/verify', '{}', 'text/plain'],
+      ['/internal/auth/v1/contract/drawup', '<drawup/>', 'application/xml'],
+    ] as const) {
+      const wrongType = await raw(path, body, type);
+      expect(wrongType.status).toBe(415);
+      expect(wrongType.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    }
+    const postForm = await node.request('POST', '/internal/auth/v1/signature/session', { body: 'means=dummy', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(postForm.status).toBe(415);
     const huge = JSON.stringify({ verifiablePresentation: { type: 'DummyVerifiablePresentation', proof: { Contract: 'x'.repeat(1024 * 1024) } } });
     const tooLarge = await raw('/internal/auth/v1/signature/verify', huge, 'application/json');
     expect(tooLarge.status).toBe(413);

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Inject, Put } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Put, UseGuards } from '@nestjs/common';
 import { drawUpContract, findTemplate, parseGoDuration } from '#contract';
 import { NODE_CONFIG, type NodeConfig } from '#config';
 import { isNutshellError, NutshellError } from '#errors';
 import { Operation } from '../../http/operation.decorator.js';
+import { JsonBodyGuard } from '../http/json-body.guard.js';
 import { assertLegalEntityDid } from '../legal-entity/legal-entity-did.js';
 import { LEGAL_ENTITY_RESOLVER, type LegalEntityResolver } from '../legal-entity/legal-entity-resolver.js';
 import { parseRequestTime } from '../time/parse-request-time.js';
@@ -18,9 +19,12 @@ export interface ContractResponse {
 
 const NOTARY_PREFIX = 'could not draw up contract: ';
 
+// Nuts answers 400 for every "cannot resolve the organization" case; the registry's own lookups say 404.
 function notaryError(error: unknown): unknown {
-  if (!isNutshellError(error) || error.detail.startsWith(NOTARY_PREFIX)) return error;
-  return new NutshellError(error.code, NOTARY_PREFIX + error.detail, { cause: error, extra: error.extra });
+  if (!isNutshellError(error)) return error;
+  const code = error.code === 'ORGANIZATION_NOT_FOUND' || error.code === 'DID_NOT_FOUND' ? 'CONTRACT_ORGANIZATION_NOT_FOUND' : error.code;
+  const detail = error.detail.startsWith(NOTARY_PREFIX) ? error.detail : NOTARY_PREFIX + error.detail;
+  return code === error.code && detail === error.detail ? error : new NutshellError(code, detail, { cause: error, extra: error.extra });
 }
 
 @Controller('internal/auth/v1/contract')
@@ -33,6 +37,7 @@ export class DrawUpContractController {
   /** Checks in Nuts order (validFrom, validDuration, template, DID, organization), then renders the contract. */
   @Put('drawup')
   @HttpCode(200)
+  @UseGuards(JsonBodyGuard)
   @Operation({
     operationId: 'DrawUpContract',
     summary: 'Draw up a login contract for an organization managed by this node',

@@ -1,6 +1,7 @@
-import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Inject, Post, UseGuards } from '@nestjs/common';
 import { type CreatedSignSession, MeansRegistry } from '#means';
 import { Operation } from '../../http/operation.decorator.js';
+import { JsonBodyGuard } from '../http/json-body.guard.js';
 import { LOGGER, type Logger } from '../../logging/logger.js';
 import { SignSessionRequest } from './create-sign-session.dto.js';
 
@@ -13,6 +14,7 @@ export class CreateSignSessionController {
 
   /** Starts a signing session; every refusal is a 400 `unable to create sign challenge: …`, as Nuts. */
   @Post('session')
+  @UseGuards(JsonBodyGuard)
   @Operation({
     operationId: 'CreateSignSession',
     summary: 'Start a session in which a person signs a contract text with a signing means',

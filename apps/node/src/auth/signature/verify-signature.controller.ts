@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Inject, Put } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Put, UseGuards } from '@nestjs/common';
 import { NutshellError } from '#errors';
 import { type AttributeMap, MeansRegistry } from '#means';
 import { Operation } from '../../http/operation.decorator.js';
+import { JsonBodyGuard } from '../http/json-body.guard.js';
 import { LOGGER, type Logger } from '../../logging/logger.js';
 import { parseRequestTime } from '../time/parse-request-time.js';
 import { SignatureVerificationRequest } from './verify-signature.dto.js';
@@ -20,6 +21,7 @@ export class VerifySignatureController {
 
   /** Verifies a presentation at `checkTime` (default now) with the means of its custom type. */
   @Put('verify')
+  @UseGuards(JsonBodyGuard)
   @HttpCode(200)
   @Operation({
     operationId: 'VerifySignature',
