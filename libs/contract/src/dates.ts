@@ -17,10 +17,7 @@ const MONTHS: Readonly<Record<ContractLocale, readonly string[]>> = {
 };
 
 // Go's parser knows English names only (matched ASCII-case-insensitively); Dutch ones are translated first.
-const PARSE_NAMES: LayoutNames = {
-  weekdays: WEEKDAYS.en_US.map((name) => [name]),
-  months: MONTHS.en_US.map((name) => [name]),
-};
+const PARSE_NAMES: LayoutNames = { weekdays: WEEKDAYS.en_US, months: MONTHS.en_US };
 
 /** Outcome of parsing a contract date; `error` is the Go parser's text. */
 export type ContractDateResult = { readonly ok: true; readonly value: DateTime } | { readonly ok: false; readonly error: string };

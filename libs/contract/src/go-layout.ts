@@ -66,8 +66,8 @@ export const RFC3339_LAYOUT: GoLayout = {
   trailing: '',
 };
 
-/** Accepted spellings per index (weekday 0 = Sunday, month 0 = January); matched ASCII-case-insensitively. */
-export type NameTable = readonly (readonly string[])[];
+/** Names by index (weekday 0 = Sunday, month 0 = January); matched as prefixes, ASCII-case-insensitively. */
+export type NameTable = readonly string[];
 
 /** The names a parse accepts for weekdays and months. */
 export interface LayoutNames {
@@ -149,10 +149,9 @@ function asciiFoldEquals(a: string, b: string): boolean {
 /** Go's `lookup`: the first table entry that is a (case-insensitive) prefix of the value. */
 function lookup(table: NameTable, value: string): { index: number; rest: string } | undefined {
   for (let index = 0; index < table.length; index++) {
-    for (const name of table[index] ?? []) {
-      if (value.length >= name.length && asciiFoldEquals(value.slice(0, name.length), name)) {
-        return { index, rest: value.slice(name.length) };
-      }
+    const name = table[index] ?? '';
+    if (value.length >= name.length && asciiFoldEquals(value.slice(0, name.length), name)) {
+      return { index, rest: value.slice(name.length) };
     }
   }
   return undefined;
