@@ -127,6 +127,14 @@ describe('IrmaSessionEngine', () => {
       await expect(engine.postProofs(ct, app, { proofs: [{ other: 1 }] })).rejects.toMatchObject({ code: 'IRMA_UNEXPECTED_REQUEST' });
     });
 
+    it('gives two racing identical POST /proofs the same answer', async () => {
+      const { ct, token } = await start();
+      await engine.getClientRequest(ct, app);
+      const answers = await Promise.all([engine.postProofs(ct, app, proofs), engine.postProofs(ct, app, proofs)]);
+      expect(answers).toEqual([{ proofStatus: 'VALID' }, { proofStatus: 'VALID' }]);
+      expect(await engine.status(token)).toBe('DONE');
+    });
+
     it('ends in DONE with a bad proof status rather than cancelling', async () => {
       const { ct, token } = await start();
       await engine.getClientRequest(ct, app);

@@ -319,17 +319,19 @@ export class IrmaSessionEngine {
     const response: JsonValue =
       version !== undefined && compareVersions(version, { major: 2, minor: 7 }) >= 0 ? { proofStatus: proof.proofStatus } : proof.proofStatus;
     return this.transact(clientToken, (current, now): Step<JsonValue> => {
+      // A retry that raced the original past the cache check gets the original's answer.
+      const cache = current.responseCache;
+      if (current.status === 'DONE' && cache?.endpoint === 'POST /proofs' && cache.bodyHash === bodyHash) return { value: cache.body };
       if (current.status !== 'CONNECTED' || current.clientAuth !== connected.clientAuth) {
         return { error: new NutshellError('IRMA_UNEXPECTED_REQUEST', 'Session not yet started or already finished') };
       }
-      const cache: CachedResponse = { endpoint: 'POST /proofs', bodyHash, body: response, sessionStatus: 'DONE' };
       const next: SessionState = {
         ...current,
         status: 'DONE',
         lastActive: now,
         endedAt: now,
         proof: toJsonSafe(proof),
-        responseCache: cache,
+        responseCache: { endpoint: 'POST /proofs', bodyHash, body: response, sessionStatus: 'DONE' },
       };
       return { next, value: response };
     });
