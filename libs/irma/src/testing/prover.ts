@@ -24,7 +24,7 @@ import type { AttributeConDisCon, AttributeRequest } from '../request/types.js';
 import type { CredentialType } from '../scheme/types.js';
 import { timestampNonce } from '../timestamp/timestamp-nonce.js';
 import { decodeAttributeValue } from '../verify/attribute-value.js';
-import { signatureNonce } from '../verify/signature-nonce.js';
+import { signatureNonce } from '../idemix/hash.js';
 import { SIGNED_MESSAGE_CONTEXT } from '../verify/signed-message.js';
 import { stampNonce, type TestAtumKey } from './test-atum.js';
 import { createWitness, type NonrevWitness } from './test-revocation.js';

@@ -12,5 +12,4 @@ export { verifySignedMessage, type VerifySignedMessageInput, type SignatureReque
 export { verifyAgainstRequest, DEFAULT_REVOCATION_TOLERANCE_SECONDS, type RequestConstraints } from './verify-against-request.js';
 export { parseSignedMessage, SIGNED_MESSAGE_CONTEXT, type SignedMessage, type SignedMessageParse } from './signed-message.js';
 export { parseDisclosure, type ParsedDisclosure } from './disclosure-json.js';
-export { signatureNonce } from './signature-nonce.js';
 export { IdemixProofVerifier, type IdemixProofVerifierOptions } from './idemix-proof-verifier.js';

@@ -12,7 +12,7 @@ import { createSignedMessage, issueCredential, type Credential } from '../testin
 import { createTestAtumKey, type TestAtumKey } from '../testing/test-atum.js';
 import { loadTestConfiguration, type TestConfiguration } from '../testing/test-configuration.js';
 import { IdemixProofVerifier } from './idemix-proof-verifier.js';
-import { signatureNonce } from './signature-nonce.js';
+import { signatureNonce } from '../idemix/hash.js';
 import { verifySignedMessage } from './verify-signed-message.js';
 
 const OVER18 = 'irma-demo.MijnOverheid.ageLower.over18';

@@ -7,7 +7,7 @@ import { trustedTimestampKeys, type TrustedTimestampKeys } from '../timestamp/tr
 import type { VerifierConfiguration } from './configuration.js';
 import { resolveCredentials } from './resolve-credentials.js';
 import { checkSignatureTimestamp } from './signature-timestamp.js';
-import { signatureNonce } from './signature-nonce.js';
+import { signatureNonce } from '../idemix/hash.js';
 import { parseSignedMessage, type SignedMessage } from './signed-message.js';
 import type { VerificationResult } from './types.js';
 import { verifyAgainstRequest, type RequestConstraints } from './verify-against-request.js';
