@@ -15,6 +15,7 @@ const PREFLIGHT_HEADERS = {
 };
 const ALL_METHODS = ['GET', 'POST', 'DELETE', 'PUT', 'PATCH', 'OPTIONS'] as const;
 
+/** One route group to mount. */
 export interface MountOptions {
   /** URL prefix of this route group, e.g. `/irma`; '' for the root. */
   readonly prefix: string;

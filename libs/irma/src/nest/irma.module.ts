@@ -30,6 +30,7 @@ export interface IrmaModuleAsyncOptions {
   readonly useFactory: (...args: never[]) => IrmaModuleOptions | Promise<IrmaModuleOptions>;
 }
 
+/** Injection token of the module's `IrmaModuleOptions`. */
 export const IRMA_MODULE_OPTIONS = Symbol('IRMA_MODULE_OPTIONS');
 
 /** Mounts the routes on the Fastify instance under Nest once the module initialises. */

@@ -62,6 +62,7 @@ export interface FrontendStatus {
   readonly status: SessionStatus;
 }
 
+/** Construction options of `IrmaSessionEngine`. */
 export interface IrmaSessionEngineOptions {
   readonly store: SessionStore<StoredSession>;
   readonly verifier: ProofVerifier;

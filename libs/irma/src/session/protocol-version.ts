@@ -7,7 +7,9 @@ export interface ProtocolVersion {
 }
 
 /** The app protocol range this server speaks (irmago's default: 2.8 only, so pairing cannot be skipped). */
+/** Lowest app protocol version accepted. */
 export const SERVER_MIN_VERSION: ProtocolVersion = { major: 2, minor: 8 };
+/** Highest app protocol version spoken. */
 export const SERVER_MAX_VERSION: ProtocolVersion = { major: 2, minor: 8 };
 
 /** Parses a version header value: `2.8` or `"2.8"`; undefined when unparsable. */

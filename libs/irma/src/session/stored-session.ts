@@ -84,6 +84,7 @@ export interface SessionLink {
 /** What the engine keeps in its `SessionStore`. */
 export type StoredSession = SessionState | SessionLink;
 
-/** Store key of a session (by client token) and of a requestor token link. */
+/** Store key of a session, by client token. */
 export const sessionKey = (clientToken: string): string => `session:${clientToken}`;
+/** Store key of a requestor token's link. */
 export const linkKey = (requestorToken: string): string => `token:${requestorToken}`;

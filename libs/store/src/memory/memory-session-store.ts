@@ -9,6 +9,7 @@ interface Entry {
   readonly expiresAt: number;
 }
 
+/** Construction options of `MemorySessionStore`. */
 export interface MemorySessionStoreOptions {
   /** How often expired entries are purged; reads check expiry themselves, so this only bounds memory. */
   readonly sweepIntervalMs?: number;

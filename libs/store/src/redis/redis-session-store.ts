@@ -2,6 +2,7 @@ import { Redis, type RedisOptions } from 'ioredis';
 import { NutshellError, isNutshellError } from '#errors';
 import type { SessionStore } from '../session-store.js';
 
+/** Construction options of `RedisSessionStore`. */
 export interface RedisSessionStoreOptions {
   /** `redis://[user:password@]host:port[/db]` (or `rediss://` for TLS). */
   readonly url: string;

@@ -16,6 +16,7 @@ export const SSE_HEADERS: Readonly<Record<string, string>> = {
 /** irmago sends an data-less `open` event this long after subscribing, as an "SSE works" signal. */
 const OPEN_EVENT_DELAY_MS = 200;
 
+/** What differs between the client, frontend and requestor streams. */
 export interface StatusStreamOptions {
   /** Checks access and returns the session's client token and current status; throws a NutshellError to refuse. */
   readonly authorize: () => Promise<{ readonly clientToken: string; readonly status: SessionStatus }>;
