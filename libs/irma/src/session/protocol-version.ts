@@ -6,8 +6,7 @@ export interface ProtocolVersion {
   readonly minor: number;
 }
 
-/** The app protocol range this server speaks (irmago's default: 2.8 only, so pairing cannot be skipped). */
-/** Lowest app protocol version accepted. */
+/** Lowest app protocol version accepted (irmago's default: 2.8, so pairing cannot be skipped). */
 export const SERVER_MIN_VERSION: ProtocolVersion = { major: 2, minor: 8 };
 /** Highest app protocol version spoken. */
 export const SERVER_MAX_VERSION: ProtocolVersion = { major: 2, minor: 8 };
