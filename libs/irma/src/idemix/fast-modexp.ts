@@ -175,22 +175,19 @@ class FixedBaseTable {
    * exponentiation for the bytes above it while the table is still growing. Returns the rows it added.
    */
   pow(e: bigint, acc: bigint, rowBudget: number): { value: bigint; added: number } {
-    let hex = e.toString(16);
-    if (hex.length % 2) hex = '0' + hex;
-    const needed = hex.length / 2;
+    const bytes = minimalBytes(e);
+    const needed = bytes.length;
     const before = this.rows;
     if (needed > this.rows && rowBudget > 0) this.grow(Math.min(needed, this.rows + rowBudget));
     const { n, entries } = this;
     const covered = Math.min(needed, this.rows);
     for (let j = 0; j < covered; j++) {
-      const pos = hex.length - 2 * (j + 1);
-      const d = Number.parseInt(hex.slice(pos, pos + 2), 16);
+      const d = bytes[needed - 1 - j]!;
       if (d !== 0) acc = (acc * entries[j * 255 + d - 1]!) % n;
     }
     if (covered < needed) {
       const high = e >> BigInt(8 * covered);
-      const base = this.rowBase(covered);
-      acc = (acc * dhModPow(base, high, n)) % n;
+      acc = (acc * dhModPow(this.rowBase(covered), high, n)) % n;
     }
     return { value: acc, added: this.rows - before };
   }

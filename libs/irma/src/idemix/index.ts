@@ -11,3 +11,4 @@ export * from './issuance.js';
 export * from './exp-engine.js';
 export * from './fast-modexp.js';
 export * from './der.js';
+export * from './pool/index.js';
