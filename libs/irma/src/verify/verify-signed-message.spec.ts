@@ -169,6 +169,22 @@ describe('verifySignedMessage with the test prover', () => {
     expect((await verifySignedMessage({ signedMessage: empty, configuration, trustedTimestampKeys: keys })).proofStatus).toBe('INVALID');
   });
 
+  it('hashes attributes longer than Lm bits in proofs and in the timestamp (idemix.md §3.4)', async () => {
+    const familyname = 'van der Lange-Achternaam-Die-Veel-Langer-Is-Dan-Tweeendertig-Bytes';
+    const fullName = issueCredential(configuration, 'irma-demo.MijnOverheid.fullName', { firstnames: 'A', firstname: 'A', familyname });
+    const request: SignatureRequest = {
+      type: 'signing',
+      context: 1n,
+      nonce: randomBigInt(128),
+      message: 'lang',
+      disclose: [[[{ type: 'irma-demo.MijnOverheid.fullName.familyname' }]]],
+    };
+    const signedMessage = createSignedMessage([fullName], request, { atumKey: atum });
+    const result = await verifySignedMessage({ signedMessage, request, configuration, trustedTimestampKeys: [atum.publicKeyBase64] });
+    expect(result.proofStatus).toBe('VALID');
+    expect(result.disclosed[0]![0]!.rawvalue).toBe(familyname);
+  });
+
   it('reports INVALID for a tampered proof and keeps the posted message in the session result', async () => {
     const request = signatureRequest('Ik machtig Zorgverlener X');
     const signedMessage = createSignedMessage([ageLower], request, { atumKey: atum });
