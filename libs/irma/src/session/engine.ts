@@ -491,7 +491,7 @@ export class IrmaSessionEngine {
     assertToken(clientToken);
     const now = this.clock();
     let outcome: Step<R> | undefined;
-    let wrote = false;
+    let written: SessionState | undefined;
     try {
       const updated = await this.store.update(
         sessionKey(clientToken),
@@ -514,19 +514,16 @@ export class IrmaSessionEngine {
         },
         storeTtl(undefined, this.lifetimes),
       );
-      if (updated === undefined) throw unknownSession();
-      wrote = true;
+      if (updated === undefined || updated.kind !== 'session') throw unknownSession();
+      written = updated;
     } catch (error) {
       if (error !== NO_CHANGE) throw error;
     }
     if (outcome === undefined) throw unknownSession();
-    if (wrote) {
-      const session = await this.store.get(sessionKey(clientToken));
-      if (session !== undefined && session.kind === 'session') {
-        // Keep the requestor token alive as long as the session it points to.
-        await this.store.put(linkKey(session.requestorToken), { kind: 'link', clientToken }, storeTtl(undefined, this.lifetimes));
-        if (isFinal(session.status)) this.tracked.delete(clientToken);
-      }
+    if (written !== undefined) {
+      // Keep the requestor token alive as long as the session it points to.
+      await this.store.put(linkKey(written.requestorToken), { kind: 'link', clientToken }, storeTtl(undefined, this.lifetimes));
+      if (isFinal(written.status)) this.tracked.delete(clientToken);
     }
     if ('error' in outcome) throw outcome.error;
     return outcome.value;
