@@ -1,13 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { referenceEngine, type ExpEngine } from '../../libs/irma/src/idemix/exp-engine.js';
-import { allEngines, defaultEngine } from '../../libs/irma/src/idemix/fast-modexp.js';
-import { ProofVerifierPool, serializePublicKey, type VerifyArgs } from '../../libs/irma/src/idemix/pool/index.js';
-import { parseProofList, type Proof } from '../../libs/irma/src/idemix/proof.js';
-import { verifyProofList } from '../../libs/irma/src/idemix/proof-list.js';
-import { parsePublicKeyXml, type IssuerPublicKey } from '../../libs/irma/src/idemix/public-key.js';
-import { gabiVectorsDir } from '../../libs/irma/src/vectors/gabi-vectors.js';
+import {
+  allEngines,
+  defaultEngine,
+  parseProofList,
+  parsePublicKeyXml,
+  ProofVerifierPool,
+  referenceEngine,
+  serializePublicKey,
+  verifyProofList,
+  type ExpEngine,
+  type IssuerPublicKey,
+  type Proof,
+  type VerifyArgs,
+} from '#irma/idemix/index';
+import { gabiVectorsDir } from '#irma/vectors/gabi-vectors';
 import type { BenchResult } from './result.js';
 
 /** The benchmarked input: a valid proof list of one ProofD (6 attributes, 2 disclosed) and its verification inputs. */
