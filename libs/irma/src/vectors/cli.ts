@@ -17,6 +17,7 @@ export function main(): number {
   } else {
     console.log(`FAIL no vector directory at ${dir}`);
   }
+  if (existsSync(dir) && outcomes.length === 0) console.log(`FAIL no vector cases found in ${dir}`);
   for (const o of outcomes) {
     if (!o.ok) console.log(`FAIL ${o.file} ${o.name}: expected ${String(o.expected)}, got ${String(o.actual)}`);
   }
