@@ -84,6 +84,7 @@ describe('nutshell irma verify', () => {
     const result = await run(['--schemes', schemes, '--request', file('request.json'), file('tampered.json')]);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ proofStatus: 'INVALID' });
+    expect(result.stderr).toBe('reason: proof-list-invalid\n');
   });
 
   it('verifies signed messages with pinned timestamp keys only', async () => {

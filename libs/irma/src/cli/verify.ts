@@ -181,6 +181,7 @@ export async function runIrmaVerify(argv: readonly string[], io: CliIo): Promise
     const configuration = await loadSchemes(options.schemes, io);
     const result = await verify(kind, input, request, configuration, trusted);
     io.stdout.write(`${JSON.stringify({ proofStatus: result.proofStatus, disclosed: result.disclosed }, null, 2)}\n`);
+    if (result.failure !== undefined) io.stderr.write(`reason: ${result.failure}\n`);
     if (result.proofStatus === 'INVALID_TIMESTAMP' && trusted.size === 0) {
       io.stderr.write('note: no --trust-timestamp-key given; timestamped signatures cannot be trusted offline\n');
     }
