@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon, { type AutocannonOptions, type AutocannonResult } from 'autocannon';
+import autocannon, { type AutocannonOptions, type AutocannonRequest, type AutocannonResult } from 'autocannon';
 import Fastify from 'fastify';
 import { loadConfig } from '#config';
 import { MeansRegistry } from '#means';
@@ -14,6 +14,11 @@ export interface NodeHttpBenchOptions {
   readonly durationSeconds?: number;
   /** Seconds of unmeasured load before each measurement (JIT, caches). */
   readonly warmupSeconds?: number;
+  /**
+   * Rounds of (bare, drawup, start, status), interleaved; each figure is the best of its rounds, so a burst of
+   * other load on a shared machine hurts one round, not the comparison.
+   */
+  readonly rounds?: number;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -30,16 +35,6 @@ function okPerSecond(result: AutocannonResult): number {
   return result['2xx'] / result.duration;
 }
 
-async function bareFastify(shape: Required<NodeHttpBenchOptions>): Promise<number> {
-  const server = Fastify({ logger: false });
-  server.get('/bare', async () => ({ status: 'ok' }));
-  const address = await server.listen({ port: 0, host: '127.0.0.1' });
-  try {
-    return okPerSecond(await measure({ url: `${address}/bare` }, shape));
-  } finally {
-    await server.close();
-  }
-}
 
 async function post(url: string, method: string, body: unknown): Promise<unknown> {
   const res = await fetch(url, { method, headers: JSON_HEADERS, body: JSON.stringify(body) });
@@ -53,8 +48,10 @@ async function post(url: string, method: string, body: unknown): Promise<unknown
  * generator runs in this process too, so absolute figures are lower than with a separate client; the ratios are fair.
  */
 export async function benchNodeHttp(options: NodeHttpBenchOptions = {}): Promise<BenchResult[]> {
-  const shape: Required<NodeHttpBenchOptions> = { connections: 10, durationSeconds: 5, warmupSeconds: 1, ...options };
-  const bare = await bareFastify(shape);
+  const shape: Required<NodeHttpBenchOptions> = { connections: 10, durationSeconds: 5, warmupSeconds: 1, rounds: 3, ...options };
+  const bareServer = Fastify({ logger: false });
+  bareServer.get('/bare', async () => ({ status: 'ok' }));
+  const bareUrl = `${await bareServer.listen({ port: 0, host: '127.0.0.1' })}/bare`;
 
   const datadir = mkdtempSync(join(tmpdir(), 'nutshell-bench-'));
   const config = loadConfig({
@@ -76,45 +73,47 @@ export async function benchNodeHttp(options: NodeHttpBenchOptions = {}): Promise
     await post(`${url}/internal/vcr/v2/verifier/trust`, 'POST', { issuer: did, credentialType: 'NutsOrganizationCredential' });
     const drawupBody = JSON.stringify({ type: 'BehandelaarLogin', language: 'NL', version: 'v3', legalEntity: did });
     const { message } = (await post(`${url}/internal/auth/v1/contract/drawup`, 'PUT', JSON.parse(drawupBody))) as { message: string };
-
-    const drawup = okPerSecond(await measure({ url: `${url}/internal/auth/v1/contract/drawup`, method: 'PUT', headers: JSON_HEADERS, body: drawupBody }, shape));
-    const start = okPerSecond(
-      await measure({ url: `${url}/internal/auth/v1/signature/session`, method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ means: 'dummy', payload: message }) }, shape),
-    );
-
-    // Every poll advances a dummy session (3 answers with 200, then 404), so the polls walk a pool of fresh sessions.
+    const startBody = JSON.stringify({ means: 'dummy', payload: message });
     const means = app.get(MeansRegistry);
-    const pollsNeeded = Math.ceil(Math.max(bare, 1000) * (shape.durationSeconds + shape.warmupSeconds) * 1.5);
-    const ids: string[] = [];
-    for (let i = 0; i < Math.ceil(pollsNeeded / 3); i++) ids.push((await means.startSession('dummy', message, undefined)).sessionID);
-    let next = 0;
-    const statusResult = await measure(
-      {
-        url,
-        requests: [
-          {
-            method: 'GET',
-            setupRequest: (request) => ({ ...request, path: `/internal/auth/v1/signature/session/${ids[Math.floor(next++ / 3) % ids.length]}` }),
-          },
-        ],
-      },
-      shape,
-    );
-    const status = okPerSecond(statusResult);
 
-    const ratio = (value: number) => Math.round((value / bare) * 1000) / 10;
+    const best = { bare: 0, drawup: 0, start: 0, status: 0 };
+    for (let round = 0; round < shape.rounds; round++) {
+      best.bare = Math.max(best.bare, okPerSecond(await measure({ url: bareUrl }, shape)));
+      best.drawup = Math.max(
+        best.drawup,
+        okPerSecond(await measure({ url: `${url}/internal/auth/v1/contract/drawup`, method: 'PUT', headers: JSON_HEADERS, body: drawupBody }, shape)),
+      );
+      best.start = Math.max(
+        best.start,
+        okPerSecond(await measure({ url: `${url}/internal/auth/v1/signature/session`, method: 'POST', headers: JSON_HEADERS, body: startBody }, shape)),
+      );
+
+      // Every poll advances a dummy session (3 answers with 200, then 404), so the polls walk a pool of fresh sessions.
+      const pollsNeeded = Math.ceil(Math.max(best.bare, 1000) * (shape.durationSeconds + shape.warmupSeconds) * 1.5);
+      const ids: string[] = [];
+      for (let i = 0; i < Math.ceil(pollsNeeded / 3); i++) ids.push((await means.startSession('dummy', message, undefined)).sessionID);
+      let next = 0;
+      const statusRequest = {
+        method: 'GET',
+        setupRequest: (request: AutocannonRequest) => ({ ...request, path: `/internal/auth/v1/signature/session/${ids[Math.floor(next++ / 3) % ids.length]}` }),
+      };
+      best.status = Math.max(best.status, okPerSecond(await measure({ url, requests: [statusRequest] }, shape)));
+    }
+
+    const ratio = (value: number) => Math.round((value / best.bare) * 1000) / 10;
     const round = (value: number) => Math.round(value);
     return [
-      { name: 'bare Fastify GET', value: round(bare), unit: 'req/s' },
-      { name: 'PUT /internal/auth/v1/contract/drawup', value: round(drawup), unit: 'req/s' },
-      { name: 'POST /internal/auth/v1/signature/session (dummy)', value: round(start), unit: 'req/s' },
-      { name: 'GET /internal/auth/v1/signature/session/{id} (dummy)', value: round(status), unit: 'req/s' },
-      { name: 'drawup / bare', value: ratio(drawup), unit: '%', goal: '≥ 40 %', ok: ratio(drawup) >= 40 },
-      { name: 'session start / bare', value: ratio(start), unit: '%' },
-      { name: 'session status / bare', value: ratio(status), unit: '%', goal: '≥ 60 %', ok: ratio(status) >= 60 },
+      { name: 'bare Fastify GET', value: round(best.bare), unit: 'req/s' },
+      { name: 'PUT /internal/auth/v1/contract/drawup', value: round(best.drawup), unit: 'req/s' },
+      { name: 'POST /internal/auth/v1/signature/session (dummy)', value: round(best.start), unit: 'req/s' },
+      { name: 'GET /internal/auth/v1/signature/session/{id} (dummy)', value: round(best.status), unit: 'req/s' },
+      { name: 'drawup / bare', value: ratio(best.drawup), unit: '%', goal: '≥ 40 %', ok: ratio(best.drawup) >= 40 },
+      { name: 'session start / bare', value: ratio(best.start), unit: '%' },
+      { name: 'session status / bare', value: ratio(best.status), unit: '%', goal: '≥ 60 %', ok: ratio(best.status) >= 60 },
     ];
   } finally {
     await app.close();
+    await bareServer.close();
     rmSync(datadir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { parseContractText } from '#contract';
+import { extractParams, templateOfText } from '#contract';
 import { isNutshellError, NutshellError } from '#errors';
 import { readPresentation, unknownPresentationType, VERIFY_ERROR_PREFIX } from '../presentation/read-presentation.js';
 import type { Means } from '../types/means.js';
@@ -64,7 +64,8 @@ export class MeansRegistry {
     try {
       if (payload === '') throw new NutshellError('INVALID_INPUT', 'can not sign an empty message');
       const means = this.get(meansName);
-      parseContractText(payload);
+      // Template and regex only, as Nuts: the period is not checked at start, so its dates need no parsing here.
+      extractParams(templateOfText(payload), payload);
       const started = await means.startSession(payload, params);
       return { means: meansName, sessionID: started.sessionId, sessionPtr: started.sessionPtr };
     } catch (error) {
