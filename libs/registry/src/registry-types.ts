@@ -56,7 +56,8 @@ export interface VerifiablePresentation {
   readonly id?: string;
   readonly holder?: string;
   readonly verifiableCredential?: readonly VerifiableCredential[];
-  readonly proof: LinkedDataProof;
+  /** One Linked Data proof, or several when a means proof (IRMA, UZI, dummy) travels next to it. */
+  readonly proof: LinkedDataProof | ReadonlyArray<LinkedDataProof | Readonly<Record<string, unknown>>>;
   readonly [term: string]: unknown;
 }
 

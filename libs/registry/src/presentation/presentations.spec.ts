@@ -67,7 +67,7 @@ describe('presentations under the bundled contexts', () => {
   it.each(Object.keys(meansPresentations))('%s: signs, verifies, and its means proof is defined in safe mode', async (type) => {
     const vp = await registry.signPresentation({ signer: org, type: [type], challenge: 'nonce-1', presentation: meansPresentations[type]! });
     expect(vp.type).toEqual(['VerifiablePresentation', type]);
-    const proofs = [vp.proof].flat() as unknown as Array<Record<string, unknown>>;
+    const proofs = [vp.proof].flat() as Array<Record<string, unknown>>;
     expect(proofs).toHaveLength(2);
     expect(proofs[1]).toMatchObject({ type: 'Ed25519Signature2020' });
     expect(await registry.verifyPresentation(vp, { challenge: 'nonce-1' })).toMatchObject({ validity: true, signer: org });
