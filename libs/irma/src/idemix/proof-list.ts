@@ -18,21 +18,25 @@ export const NO_KEYSHARE_GROUP = '.';
 const UNCHECKED_RESPONSE_SLACK_BITS = 64;
 
 interface KeyCache {
+  readonly Z: bigint;
   readonly zInverse: bigint;
 }
 
-const keyCaches = new WeakMap<IssuerPublicKey, KeyCache>();
+/** Z^(−1) per modulus, so callers that re-parse keys still skip the inverse; bounded like the tables. */
+const keyCaches = new Map<bigint, KeyCache>();
+const MAX_KEY_CACHES = 256;
 
 function keyCache(pk: IssuerPublicKey): KeyCache | undefined {
-  let kc = keyCaches.get(pk);
-  if (!kc) {
-    try {
-      kc = { zInverse: modInverse(pk.Z, pk.n) };
-    } catch {
-      return undefined;
-    }
-    keyCaches.set(pk, kc);
+  const hit = keyCaches.get(pk.n);
+  if (hit && hit.Z === pk.Z) return hit;
+  let kc: KeyCache;
+  try {
+    kc = { Z: pk.Z, zInverse: modInverse(pk.Z, pk.n) };
+  } catch {
+    return undefined;
   }
+  if (keyCaches.size >= MAX_KEY_CACHES) keyCaches.delete(keyCaches.keys().next().value!);
+  keyCaches.set(pk.n, kc);
   return kc;
 }
 

@@ -86,6 +86,21 @@ describe('ProofVerifierPool', () => {
     expect(ticks).toBeGreaterThan(0);
   });
 
+  it('refuses work beyond maxPending with UNAVAILABLE and recovers once drained', async () => {
+    const small = new ProofVerifierPool({ size: 1, maxPending: 2 });
+    try {
+      const valid = argsFor(1024, 'valid-disclose-1-2-context1');
+      const first = [small.verify(valid), small.verify(valid)];
+      expect(small.pending).toBe(2);
+      await expect(small.verify(valid)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+      expect(await Promise.all(first)).toEqual([true, true]);
+      expect(small.pending).toBe(0);
+      await expect(small.verify(valid)).resolves.toBe(true);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('rejects work after close()', async () => {
     const p = new ProofVerifierPool({ size: 1 });
     await p.close();

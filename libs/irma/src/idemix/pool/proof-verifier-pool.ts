@@ -9,6 +9,8 @@ import type { VerifyArgs, VerifyReply } from './messages.js';
 export interface ProofVerifierPoolOptions {
   /** Number of worker threads; defaults to the number of cores. */
   readonly size?: number;
+  /** Verifications queued or running before `verify` refuses with UNAVAILABLE (default 4096). */
+  readonly maxPending?: number;
   /** Worker script; defaults to the compiled worker.js next to this module (or under dist/ when run from source). */
   readonly workerUrl?: URL;
 }
@@ -41,12 +43,14 @@ export class ProofVerifierPool {
   readonly size: number;
   private readonly slots: Slot[] = [];
   private readonly workerUrl: URL;
+  private readonly maxPending: number;
   private nextId = 1;
   private closed = false;
 
   constructor(options: ProofVerifierPoolOptions = {}) {
     this.size = Math.max(1, Math.floor(options.size ?? availableParallelism()));
     this.workerUrl = options.workerUrl ?? defaultWorkerUrl();
+    this.maxPending = Math.max(1, Math.floor(options.maxPending ?? 4096));
     for (let i = 0; i < this.size; i++) this.slots.push({ worker: this.spawn(i), pending: new Map() });
   }
 
@@ -82,9 +86,18 @@ export class ProofVerifierPool {
     }
   }
 
-  /** Verifies one proof list off the main thread; rejects with a NutshellError on malformed input. */
+  /** Verifications queued or running. */
+  get pending(): number {
+    return this.slots.reduce((sum, s) => sum + s.pending.size, 0);
+  }
+
+  /**
+   * Verifies one proof list off the main thread; rejects with a NutshellError on malformed input, and with
+   * UNAVAILABLE when the pool is closed or already holds `maxPending` verifications (backpressure).
+   */
   verify(args: VerifyArgs): Promise<boolean> {
     if (this.closed) return Promise.reject(new NutshellError('UNAVAILABLE', 'proof verifier pool is closed'));
+    if (this.pending >= this.maxPending) return Promise.reject(new NutshellError('UNAVAILABLE', 'proof verifier pool is saturated'));
     let best = this.slots[0]!;
     for (const s of this.slots) if (s.pending.size < best.pending.size) best = s;
     const id = this.nextId++;
