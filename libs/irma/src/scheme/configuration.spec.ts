@@ -121,3 +121,27 @@ describe('IrmaConfiguration on the real irma-demo and pbdf schemes', () => {
     expect(conf.privateKeyCounters('pbdf.pbdf')).toEqual([]);
   });
 });
+
+describe('IrmaConfiguration.validateKeys on the real schemes', () => {
+  it('finds enough bases in every latest key and warns only about expired or expiring keys', async () => {
+    const conf = await IrmaConfiguration.load({ schemesPath: sharedSchemesDir() });
+    const warnings = conf.validateKeys(new Date('2026-11-27T00:00:00Z'));
+    for (const w of warnings) expect(w).toMatch(/^(issuer \S+ has no unexpired public keys|latest public key of issuer \S+ expires soon)$/);
+    // RU's latest key (counter 2) is valid until 2030 (idemix.md §9.6), so RU is not among the warnings.
+    expect(warnings.some((w) => w.includes('irma-demo.RU '))).toBe(false);
+    expect(conf.validateKeys(new Date('2100-01-01T00:00:00Z'))).toContain('issuer irma-demo.RU has no unexpired public keys');
+  });
+});
+
+describe('default schemes', () => {
+  it('pins the same keys the real irma-demo and pbdf schemes carry', async () => {
+    const { DEFAULT_SCHEMES } = await import('./default-schemes.js');
+    const { createPublicKey } = await import('node:crypto');
+    for (const pointer of DEFAULT_SCHEMES) {
+      const id = pointer.url.split('/').at(-1)!;
+      const onDisk = await readFile(join(sharedSchemesDir(), id, 'pk.pem'), 'utf8');
+      const der = (pem: string) => createPublicKey(pem).export({ type: 'spki', format: 'der' });
+      expect(der(pointer.publicKeyPem).equals(der(onDisk))).toBe(true);
+    }
+  });
+});

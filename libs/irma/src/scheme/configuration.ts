@@ -5,6 +5,7 @@ import { isNutshellError, NutshellError } from '#errors';
 import { parsePrivateKeyXml, type IssuerPrivateKey } from '../idemix/private-key.js';
 import { parsePublicKeyXml, type IssuerPublicKey } from '../idemix/public-key.js';
 import { startPeriodic } from './auto-update.js';
+import { DEFAULT_SCHEMES, type SchemePointer } from './default-schemes.js';
 import { downloadScheme as downloadSchemeInto } from './download.js';
 import { readPrivateKeyFolder } from './private-key-folder.js';
 import { readSchemeDirectory, type LoadedScheme } from './read-scheme.js';
@@ -256,6 +257,31 @@ export class IrmaConfiguration {
     return counter === undefined ? undefined : this.privateKey(issuerId, counter);
   }
 
+  /**
+   * irmago `ValidateKeys`, run by the server at startup: the latest public key of every issuer must have enough bases
+   * for each of its credential types (attributes + 2), else SCHEME_INVALID. Returns warnings for issuers (not
+   * deprecated) whose latest key has expired or expires within a month.
+   */
+  validateKeys(now: Date = new Date()): string[] {
+    const warnings: string[] = [];
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    const month = 31 * 24 * 3600;
+    for (const issuer of this.lookups.issuers.values()) {
+      const latest = this.latestPublicKey(issuer.id);
+      if (latest === undefined) continue;
+      const deprecated = issuer.deprecatedSince !== undefined && issuer.deprecatedSince <= nowSeconds;
+      if (!deprecated && latest.expiryDate < nowSeconds) warnings.push(`issuer ${issuer.id} has no unexpired public keys`);
+      else if (!deprecated && latest.expiryDate < nowSeconds + month) warnings.push(`latest public key of issuer ${issuer.id} expires soon`);
+      for (const type of this.lookups.credentialTypes.values()) {
+        if (`${type.schemeId}.${type.issuerId}` !== issuer.id) continue;
+        if (type.attributes.length + 2 > latest.R.length) {
+          throw new NutshellError('SCHEME_INVALID', `latest public key ${issuer.id}-${latest.counter} has ${latest.R.length} bases; credential type ${type.id} needs ${type.attributes.length + 2}`);
+        }
+      }
+    }
+    return warnings;
+  }
+
   /** The keyshare server's JWT public key (`<scheme>/kss-<kid>.pem`, RSA PKIX PEM); a missing JWT `kid` means 0. */
   keysharePublicKeyPem(schemeId: string, kid = 0): string | undefined {
     return this.schemesById.get(schemeId)?.keysharePublicKeys.get(kid);
@@ -284,6 +310,20 @@ export class IrmaConfiguration {
       this.replaceScheme(scheme);
       return scheme.manager;
     });
+  }
+
+  /**
+   * irmago `DownloadDefaultSchemes`: installs irma-demo and pbdf from schemes.yivi.app with their pinned keys, for
+   * an empty `schemes_path`. Schemes already loaded are left alone. Returns the ids installed.
+   */
+  async downloadDefaultSchemes(schemes: readonly SchemePointer[] = DEFAULT_SCHEMES): Promise<string[]> {
+    const installed: string[] = [];
+    for (const pointer of schemes) {
+      const id = pointer.url.replace(/\/+$/, '').split('/').at(-1)!;
+      if (this.schemesById.has(id)) continue;
+      installed.push((await this.downloadScheme(pointer.url, { publicKeyPem: pointer.publicKeyPem })).id);
+    }
+    return installed;
   }
 
   /**

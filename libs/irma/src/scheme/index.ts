@@ -20,3 +20,4 @@ export { credentialTypeIdHash, parseSchemeDescription, parseIssuerDescription, p
 export { readPrivateKeyFolder, type FolderPrivateKey } from './private-key-folder.js';
 export { startPeriodic } from './auto-update.js';
 export { signSchemeDirectory } from './sign-scheme.js';
+export { DEFAULT_SCHEMES, type SchemePointer } from './default-schemes.js';

@@ -90,6 +90,13 @@ describe('downloading and updating a scheme from a local HTTP server', () => {
     expect(await readFile(join(temp, 'tofu', 'irma-demo', 'pk.pem'), 'utf8')).toBe(pk);
   });
 
+  it('downloadDefaultSchemes installs the given pointers once', async () => {
+    const fresh = await IrmaConfiguration.load({ schemesPath: join(temp, 'defaults') });
+    const pointers = [{ url: `${server.baseUrl}/irma-demo`, publicKeyPem: pk }];
+    expect(await fresh.downloadDefaultSchemes(pointers)).toEqual(['irma-demo']);
+    expect(await fresh.downloadDefaultSchemes(pointers)).toEqual([]);
+  });
+
   it('refuses to install the same scheme twice', async () => {
     expect((await rejection(conf.downloadScheme(`${server.baseUrl}/irma-demo`, { publicKeyPem: pk }))).code).toBe('CONFLICT');
   });
