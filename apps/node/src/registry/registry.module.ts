@@ -8,6 +8,8 @@ import { IssueVcController } from './vcr/issue-vc.controller.js';
 import { ResolveVcController } from './vcr/resolve-vc.controller.js';
 import { SearchIssuedVcsController } from './vcr/search-issued-vcs.controller.js';
 import { VerifyVcController } from './vcr/verify-vc.controller.js';
+import { CreateVpController } from './vcr/create-vp.controller.js';
+import { VerifyVpController } from './vcr/verify-vp.controller.js';
 import { CreateDidController } from './vdr/create-did.controller.js';
 import { DidWebController } from './vdr/did-web.controller.js';
 import { ListDidsController } from './vdr/list-dids.controller.js';
@@ -25,6 +27,8 @@ import { ResolveDidController } from './vdr/resolve-did.controller.js';
     SearchIssuedVcsController,
     ResolveVcController,
     VerifyVcController,
+    CreateVpController,
+    VerifyVpController,
     TrustIssuerController,
     ListTrustedController,
   ],
