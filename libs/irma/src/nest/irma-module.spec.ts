@@ -281,3 +281,31 @@ describe('IrmaModule over HTTP (Nest + Fastify)', () => {
     expect(await response.json()).toMatchObject({ error: 'ISSUING_DISABLED', description: 'This server does not support issuing' });
   });
 });
+
+describe('IrmaModule.forRootAsync', () => {
+  it('mounts under a custom prefix from a factory and can leave the requestor endpoints out', async () => {
+    const store = new MemorySessionStore<StoredSession>({ sweepIntervalMs: 0 });
+    const engine = new IrmaSessionEngine({ store, verifier: new FakeProofVerifier(validProof('a.b.c.d', 'x')), urlPrefix: 'http://127.0.0.1/auth/irmaclient', sweepIntervalMs: 0 });
+    const moduleRef = await Test.createTestingModule({
+      imports: [IrmaModule.forRootAsync({ useFactory: async () => ({ engine, prefix: '/auth/irmaclient', requestorPrefix: false }) })],
+    }).compile();
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+    await app.init();
+    await app.listen(0, '127.0.0.1');
+    try {
+      const base = await app.getUrl();
+      const pkg = await engine.startSession(disclosure);
+      const ct = pkg.sessionPtr.u.split('/').at(-1)!;
+      expect(pkg.sessionPtr.u).toBe(`http://127.0.0.1/auth/irmaclient/session/${ct}`);
+      expect(await (await fetch(`${base}/auth/irmaclient/session/${ct}/status`)).text()).toBe('"INITIALIZED"');
+      expect(await (await fetch(`${base}/auth/irmaclient/unknown`)).text()).toBe('{"status":404,"error":"INVALID_REQUEST"}');
+      const requestor = await fetch(`${base}/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(disclosure) });
+      expect(requestor.status).toBe(404);
+      expect(await requestor.text()).not.toContain('INVALID_REQUEST');
+    } finally {
+      await app.close();
+      await engine.close();
+      await store.close();
+    }
+  });
+});
