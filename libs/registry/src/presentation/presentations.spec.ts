@@ -45,6 +45,17 @@ describe('presentations under the bundled contexts', () => {
     const result = await registry.verifyPresentation(vp, { challenge: CONTRACT, allowUntrusted: true });
     expect(result).toMatchObject({ validity: true, signer: org });
     expect(await safeModeProblem(vp, registry.documentLoader)).toBeUndefined();
+    expect(await registry.verifyPresentation(vp, { challenge: CONTRACT, allowUntrusted: true, signerMustBeSubject: true })).toMatchObject({ validity: true });
+  });
+
+  it('can require the signer to be the subject of every credential', async () => {
+    const other = (await registry.createDid('presenter')).id;
+    const vp = await registry.signPresentation({ signer: other, credentials: [employeeCredential], challenge: 'c' });
+    expect(await registry.verifyPresentation(vp, { challenge: 'c', allowUntrusted: true })).toMatchObject({ validity: true, signer: other });
+    expect(await registry.verifyPresentation(vp, { challenge: 'c', allowUntrusted: true, signerMustBeSubject: true })).toEqual({
+      validity: false,
+      message: 'signer is not the credential subject',
+    });
   });
 
   it('refuses a self-signed presentation with another challenge, a tampered credential or an untrusted issuer', async () => {

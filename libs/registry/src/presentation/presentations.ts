@@ -35,6 +35,8 @@ export interface VerifyPresentationOptions {
   readonly at?: Date;
   /** Accept credentials of issuers not trusted for their type (their signatures and validity are still checked). */
   readonly allowUntrusted?: boolean;
+  /** Require every credential's subject to be the signer (Nuts: "presenter must be the credential subject"). */
+  readonly signerMustBeSubject?: boolean;
 }
 
 /** What presentations need from the registry. */
@@ -85,6 +87,7 @@ export async function verifyPresentation(input: unknown, options: VerifyPresenta
   const at = options.at ?? deps.now();
   const credentials = ([] as VerifiableCredential[]).concat(presentation.verifiableCredential ?? []);
   for (const credential of credentials) {
+    if (options.signerMustBeSubject && credential?.credentialSubject?.id !== signer) return { validity: false, message: 'signer is not the credential subject' };
     const result = await verifyCredential(credential, { at, allowUntrusted: options.allowUntrusted ?? false }, deps);
     if (!result.validity) return { validity: false, message: result.message };
   }
