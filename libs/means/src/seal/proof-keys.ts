@@ -6,5 +6,6 @@ export interface ProofKeys {
   has(kid: string): Promise<boolean>;
   create(kid: string, type: 'Ed25519'): Promise<object>;
   publicJwk(kid: string): Promise<object | undefined>;
-  signJws(kid: string, payload: Uint8Array | object, header?: object): Promise<string>;
+  /** Raw Ed25519 signature (64 bytes) over `data`. */
+  sign(kid: string, data: Uint8Array): Promise<Uint8Array>;
 }

@@ -1,12 +1,10 @@
-import { CompactSign, exportJWK, generateKeyPair } from 'jose';
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { NutshellError } from '#errors';
 import type { ProofKeys } from '../seal/proof-keys.js';
 
-type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
-
 /** An in-memory Ed25519 key store for tests of the means; behaves like the node's `KeyStore` for the calls means make. */
 export class MemoryProofKeys implements ProofKeys {
-  private readonly pairs = new Map<string, KeyPair>();
+  private readonly pairs = new Map<string, { publicKey: KeyObject; privateKey: KeyObject }>();
   /** How many keys were created, to observe "created on first use". */
   created = 0;
 
@@ -15,23 +13,22 @@ export class MemoryProofKeys implements ProofKeys {
   }
 
   async create(kid: string, _type: 'Ed25519'): Promise<object> {
+    // Yield first, as a real store does I/O here, so concurrent callers can race.
+    await new Promise((resolve) => setImmediate(resolve));
     if (this.pairs.has(kid)) throw new NutshellError('CONFLICT', `key ${kid} exists`);
-    const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-    if (this.pairs.has(kid)) throw new NutshellError('CONFLICT', `key ${kid} exists`);
+    const pair = generateKeyPairSync('ed25519');
     this.pairs.set(kid, pair);
     this.created += 1;
-    return exportJWK(pair.publicKey);
+    return pair.publicKey.export({ format: 'jwk' });
   }
 
   async publicJwk(kid: string): Promise<object | undefined> {
-    const pair = this.pairs.get(kid);
-    return pair === undefined ? undefined : exportJWK(pair.publicKey);
+    return this.pairs.get(kid)?.publicKey.export({ format: 'jwk' });
   }
 
-  async signJws(kid: string, payload: Uint8Array | object, header: object = {}): Promise<string> {
+  async sign(kid: string, data: Uint8Array): Promise<Uint8Array> {
     const pair = this.pairs.get(kid);
     if (pair === undefined) throw new NutshellError('KEY_NOT_FOUND', `key ${kid} not found`);
-    const bytes = payload instanceof Uint8Array ? payload : new TextEncoder().encode(JSON.stringify(payload));
-    return new CompactSign(bytes).setProtectedHeader({ kid, ...header, alg: 'EdDSA' }).sign(pair.privateKey);
+    return new Uint8Array(sign(null, data, pair.privateKey));
   }
 }
