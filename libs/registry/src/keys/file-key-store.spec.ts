@@ -137,6 +137,17 @@ describe('FileKeyStore', () => {
     expect(missing.detail).toMatch(/passphrase is not set/);
   });
 
+  it('warns about keys stored in plain before a passphrase was set, and still uses them', async () => {
+    const dir = keyDir();
+    await (await open(dir, undefined)).create('plain-kid', 'Ed25519');
+    const warnings: string[] = [];
+    const store = await open(dir, PASS, (m) => warnings.push(m));
+    expect(warnings).toEqual(['1 private key(s) were stored before keystore.passphrase was set and remain unencrypted']);
+    expect(await store.sign('plain-kid', new Uint8Array([1]))).toHaveLength(64);
+    await store.create('sealed-kid', 'Ed25519');
+    expect((await failure(open(dir, 'wrong passphrase!'))).code).toBe('CONFIG_INVALID');
+  });
+
   it('binds each sealed key to its kid, so swapped files do not open', async () => {
     const dir = keyDir();
     const store = await open(dir, PASS);

@@ -29,8 +29,19 @@ export class FileKeyStore implements KeyStore {
     if (options.passphrase === undefined) {
       options.warn?.('keystore.passphrase is not set: private keys are stored unencrypted (PKCS#8) in the data directory');
     }
-    const [first] = await options.repository.list();
-    if (first !== undefined) await store.privateKey(first);
+    let proved = false;
+    let plain = 0;
+    for (const kid of await options.repository.list()) {
+      const stored = await options.repository.get(kid);
+      if (stored?.privateKey.format === 'pkcs8') plain++;
+      else if (stored && !proved) {
+        await store.privateKey(kid);
+        proved = true;
+      }
+    }
+    if (options.passphrase !== undefined && plain > 0) {
+      options.warn?.(`${plain} private key(s) were stored before keystore.passphrase was set and remain unencrypted`);
+    }
     return store;
   }
 
