@@ -30,13 +30,15 @@ describe('IrmaModule with IdemixProofVerifier (real proofs over HTTP)', () => {
     wallet = [issueCredential(configuration, 'irma-demo.MijnOverheid.ageLower', { over12: 'yes', over16: 'yes', over18: 'yes', over21: 'no' })];
     store = new MemorySessionStore<StoredSession>({ sweepIntervalMs: 0 });
     const verifier = new IdemixProofVerifier({ configuration });
-    const isKnownAttribute = (id: string): boolean => {
-      const parts = id.split('.');
-      const type = configuration.credentialType(parts.slice(0, 3).join('.'));
-      return type !== undefined && (parts.length === 3 || type.attributes.some((attribute) => attribute.id === id));
+    const scheme = {
+      isKnown: (id: string): boolean => {
+        const type = configuration.credentialType(id.split('.').slice(0, 3).join('.'));
+        return type !== undefined && (id.split('.').length === 3 || type.attributes.some((attribute) => attribute.id === id));
+      },
+      isSingleton: (credentialTypeId: string): boolean => configuration.credentialType(credentialTypeId)?.singleton === true,
     };
     // The pointer URL is only used by the client; the real port is filled in by replacing it below.
-    engine = new IrmaSessionEngine({ store, verifier, urlPrefix: 'http://127.0.0.1/irma', isKnownAttribute, sweepIntervalMs: 0 });
+    engine = new IrmaSessionEngine({ store, verifier, urlPrefix: 'http://127.0.0.1/irma', scheme, sweepIntervalMs: 0 });
     const moduleRef = await Test.createTestingModule({ imports: [IrmaModule.forRoot({ engine })] }).compile();
     app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
     await app.init();

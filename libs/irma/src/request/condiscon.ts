@@ -1,7 +1,7 @@
 import { credentialTypeOf, isAttributeId, isCredentialTypeId } from './attribute-id.js';
 import { asObject } from './json-fields.js';
 import { malformed } from './malformed.js';
-import type { AttributeCon, AttributeConDisCon, AttributeLookup, AttributeRequest, SessionType } from './types.js';
+import type { AttributeCon, AttributeConDisCon, AttributeRequest, SchemeLookup, SessionType } from './types.js';
 
 /** Parses one attribute request: a bare id, or `{type, value?, notNull?}`. */
 export function parseAttributeRequest(value: unknown, type: SessionType): AttributeRequest {
@@ -34,27 +34,27 @@ export function parseConDisCon(value: unknown, type: SessionType): AttributeConD
 }
 
 /**
- * The condiscon rules irmago enforces at session start (§4.2), except the singleton rule, which
- * needs credential types from the scheme. `requireAttribute` is false for issuance, where
- * disclosure is optional.
+ * The condiscon rules irmago enforces at session start (§4.2). The scheme checks (known ids, at
+ * most one non-singleton credential type per conjunction) run when a lookup is given.
+ * `requireAttribute` is false for issuance, where disclosure is optional.
  */
 export function validateConDisCon(
   disclose: AttributeConDisCon,
   type: SessionType,
-  options: { requireAttribute: boolean; isKnown?: AttributeLookup },
+  options: { requireAttribute: boolean; scheme?: SchemeLookup },
 ): void {
   let count = 0;
   disclose.forEach((discon, index) => {
     if (discon.length === 0) throw malformed(type, `disjunction ${index} is empty`);
     for (const con of discon) {
-      validateCon(con, type, options.isKnown);
+      validateCon(con, type, options.scheme);
       count += con.length;
     }
   });
   if (options.requireAttribute && count === 0) throw malformed(type, 'the request contains no attributes');
 }
 
-function validateCon(con: AttributeCon, type: SessionType, isKnown: AttributeLookup | undefined): void {
+function validateCon(con: AttributeCon, type: SessionType, scheme: SchemeLookup | undefined): void {
   const finished = new Set<string>();
   let current: string | undefined;
   const unknown: string[] = [];
@@ -69,7 +69,14 @@ function validateCon(con: AttributeCon, type: SessionType, isKnown: AttributeLoo
       if (current !== undefined) finished.add(current);
       current = credential;
     }
-    if (isKnown !== undefined && !isKnown(attribute.type)) unknown.push(attribute.type);
+    if (scheme !== undefined && !scheme.isKnown(attribute.type)) unknown.push(attribute.type);
   }
   if (unknown.length > 0) throw malformed(type, `Unknown identifiers: ${unknown.join(', ')}`);
+  const isSingleton = scheme?.isSingleton;
+  if (isSingleton !== undefined) {
+    const credentials = new Set(con.map((attribute) => credentialTypeOf(attribute.type)));
+    const nonSingletons = [...credentials].filter((credential) => !isSingleton(credential));
+    // The app could not tell which instance of a second non-singleton credential type belongs with the first.
+    if (nonSingletons.length > 1) throw malformed(type, 'a conjunction may contain at most one non-singleton credential type');
+  }
 }

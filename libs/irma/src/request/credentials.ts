@@ -1,10 +1,10 @@
 import { isCredentialTypeId } from './attribute-id.js';
 import { asObject, optionalCount, optionalString } from './json-fields.js';
 import { malformed } from './malformed.js';
-import type { AttributeLookup, CredentialRequest } from './types.js';
+import type { CredentialRequest, SchemeLookup } from './types.js';
 
 /** Reads `credentials` of an issuance request, as far as needed to refuse or later serve it. */
-export function parseCredentials(value: unknown, isKnown: AttributeLookup | undefined): CredentialRequest[] {
+export function parseCredentials(value: unknown, scheme: SchemeLookup | undefined): CredentialRequest[] {
   if (!Array.isArray(value) || value.length === 0) throw malformed('issuing', 'an issuance request needs at least one credential');
   return value.map((item: unknown) => {
     const object = asObject(item);
@@ -13,12 +13,12 @@ export function parseCredentials(value: unknown, isKnown: AttributeLookup | unde
     if (typeof credential !== 'string' || !isCredentialTypeId(credential)) {
       throw malformed('issuing', 'credential must be a credential type id of 3 parts');
     }
-    if (isKnown !== undefined && !isKnown(credential)) throw malformed('issuing', `Unknown identifiers: ${credential}`);
+    if (scheme !== undefined && !scheme.isKnown(credential)) throw malformed('issuing', `Unknown identifiers: ${credential}`);
     const attributes = asObject(object.attributes);
     if (attributes === undefined || !Object.values(attributes).every((v) => typeof v === 'string')) {
       throw malformed('issuing', 'attributes must map attribute names to strings');
     }
-    const unknown = Object.keys(attributes).filter((name) => isKnown !== undefined && !isKnown(`${credential}.${name}`));
+    const unknown = Object.keys(attributes).filter((name) => scheme !== undefined && !scheme.isKnown(`${credential}.${name}`));
     if (unknown.length > 0) throw malformed('issuing', `Unknown identifiers: ${unknown.map((n) => `${credential}.${n}`).join(', ')}`);
     const validity = optionalCount(object, 'validity', 'issuing');
     const keyCounter = optionalCount(object, 'keyCounter', 'issuing');

@@ -14,6 +14,8 @@ export type {
   SessionRequest,
   ExtendedSessionRequest,
   AttributeLookup,
+  SchemeLookup,
+  RequestScheme,
 } from './types.js';
 export { LD_CONTEXT, sessionTypeOfContext } from './contexts.js';
 export { isAttributeId, isCredentialTypeId, credentialTypeOf } from './attribute-id.js';

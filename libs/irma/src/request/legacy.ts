@@ -3,21 +3,21 @@ import { asObject } from './json-fields.js';
 import { malformed } from './malformed.js';
 import { parseBase } from './base-fields.js';
 import { parseCredentials } from './credentials.js';
-import type { AttributeDisCon, AttributeLookup, DisjunctionLabels, SessionRequest, SessionType } from './types.js';
+import type { AttributeDisCon, DisjunctionLabels, SchemeLookup, SessionRequest, SessionType } from './types.js';
 
 /**
  * Converts a pre-condiscon request (§4.6): each labelled disjunction becomes one disjunction
  * whose options are single attributes; a `{id: value}` map pins values; the label is used for
  * both English and Dutch.
  */
-export function parseLegacySessionRequest(object: Record<string, unknown>, isKnown: AttributeLookup | undefined): SessionRequest {
+export function parseLegacySessionRequest(object: Record<string, unknown>, scheme: SchemeLookup | undefined): SessionRequest {
   const type = object.type;
   if (type !== 'disclosing' && type !== 'signing' && type !== 'issuing') {
     throw malformed('disclosing', 'a request without @context must be a legacy request with a "type"');
   }
   const base = parseBase(object, type);
   const { disclose, labels } = parseLegacyDisjunctions(type === 'issuing' ? object.disclose : object.content, type, type !== 'issuing');
-  validateConDisCon(disclose, type, { requireAttribute: type !== 'issuing', isKnown });
+  validateConDisCon(disclose, type, { requireAttribute: type !== 'issuing', scheme });
   const extras = Object.keys(labels).length > 0 ? { labels } : {};
   switch (type) {
     case 'disclosing':
@@ -28,7 +28,7 @@ export function parseLegacySessionRequest(object: Record<string, unknown>, isKno
       return { type, ...base, message, disclose, ...extras };
     }
     case 'issuing':
-      return { type, ...base, credentials: parseCredentials(object.credentials, isKnown), disclose, ...extras };
+      return { type, ...base, credentials: parseCredentials(object.credentials, scheme), disclose, ...extras };
   }
 }
 

@@ -87,6 +87,17 @@ describe('parseSessionRequest: current format', () => {
     expect(() => parseSessionRequest(unknown, (id) => known.has(id))).toThrow(/Unknown identifiers: irma-demo.MijnOverheid.root.nope/);
   });
 
+  it('allows at most one non-singleton credential type per conjunction when the scheme says which are singletons', () => {
+    const singletons = new Set(['irma-demo.MijnOverheid.root']);
+    const scheme = { isKnown: () => true, isSingleton: (id: string) => singletons.has(id) };
+    const oneNonSingleton = { ...condisconExample, disclose: [[['irma-demo.MijnOverheid.root.BSN', 'irma-demo.RU.studentCard.studentID']]] };
+    expect(parseSessionRequest(oneNonSingleton, scheme).type).toBe('disclosing');
+    const twoNonSingletons = { ...condisconExample, disclose: [[['irma-demo.RU.studentCard.studentID', 'irma-demo.MijnOverheid.fullName.firstname']]] };
+    expect(() => parseSessionRequest(twoNonSingletons, scheme)).toThrow(/at most one non-singleton/);
+    // Without singleton knowledge the rule cannot be applied, so the request passes.
+    expect(parseSessionRequest(twoNonSingletons, () => true).type).toBe('disclosing');
+  });
+
   it('reads revocation as a list or a map', () => {
     const asList = parseSessionRequest({ ...condisconExample, revocation: ['irma-demo.MijnOverheid.root'] });
     const asMap = parseSessionRequest({ ...condisconExample, revocation: { 'irma-demo.MijnOverheid.root': { tolerance: 600 } } });

@@ -5,7 +5,7 @@ import { parseCredentials } from './credentials.js';
 import { asObject, optionalCount, optionalString } from './json-fields.js';
 import { parseLegacySessionRequest } from './legacy.js';
 import { malformed } from './malformed.js';
-import type { AttributeLookup, ExtendedSessionRequest, SessionRequest, SessionType } from './types.js';
+import type { ExtendedSessionRequest, RequestScheme, SchemeLookup, SessionRequest, SessionType } from './types.js';
 
 /** irmago's `DefaultJwtValidity`. */
 export const DEFAULT_JWT_VALIDITY = 120;
@@ -13,27 +13,29 @@ export const DEFAULT_JWT_VALIDITY = 120;
 /**
  * Parses a session request in any form irmago accepts: bare or wrapped in the extended request
  * (§4.7), current (`@context`) or legacy (§4.6). JSON text is parsed first. Throws the
- * IRMA_MALFORMED_*_REQUEST error of the request's type. With `isKnown`, every attribute and
- * credential id must be known to the scheme.
+ * IRMA_MALFORMED_*_REQUEST error of the request's type. With a scheme lookup, every attribute and
+ * credential id must be known to the scheme (and, given `isSingleton`, conjunctions must name at
+ * most one non-singleton credential type).
  */
-export function parseExtendedSessionRequest(json: unknown, isKnown?: AttributeLookup): ExtendedSessionRequest {
+export function parseExtendedSessionRequest(json: unknown, lookup?: RequestScheme): ExtendedSessionRequest {
+  const scheme: SchemeLookup | undefined = typeof lookup === 'function' ? { isKnown: lookup } : lookup;
   const object = asObject(typeof json === 'string' ? parseJsonText(json) : json);
   if (object === undefined) throw malformed('disclosing', 'a session request must be a JSON object');
 
-  if (object['@context'] !== undefined) return { validity: DEFAULT_JWT_VALIDITY, request: parseCurrent(object, isKnown), legacy: false };
+  if (object['@context'] !== undefined) return { validity: DEFAULT_JWT_VALIDITY, request: parseCurrent(object, scheme), legacy: false };
 
   const inner = asObject(object.request);
   if (inner !== undefined) {
     const legacy = inner['@context'] === undefined;
-    const request = legacy ? parseLegacySessionRequest(inner, isKnown) : parseCurrent(inner, isKnown);
+    const request = legacy ? parseLegacySessionRequest(inner, scheme) : parseCurrent(inner, scheme);
     return { ...parseWrapper(object, request.type), request, legacy };
   }
-  return { validity: DEFAULT_JWT_VALIDITY, request: parseLegacySessionRequest(object, isKnown), legacy: true };
+  return { validity: DEFAULT_JWT_VALIDITY, request: parseLegacySessionRequest(object, scheme), legacy: true };
 }
 
 /** Parses a session request, dropping the extended wrapper's requestor-only parameters. */
-export function parseSessionRequest(json: unknown, isKnown?: AttributeLookup): SessionRequest {
-  return parseExtendedSessionRequest(json, isKnown).request;
+export function parseSessionRequest(json: unknown, lookup?: RequestScheme): SessionRequest {
+  return parseExtendedSessionRequest(json, lookup).request;
 }
 
 function parseJsonText(text: string): unknown {
@@ -62,7 +64,7 @@ function parseWrapper(object: Record<string, unknown>, type: SessionType): Omit<
   };
 }
 
-function parseCurrent(object: Record<string, unknown>, isKnown: AttributeLookup | undefined): SessionRequest {
+function parseCurrent(object: Record<string, unknown>, scheme: SchemeLookup | undefined): SessionRequest {
   const type = sessionTypeOfContext(object['@context']);
   if (type === undefined) throw malformed('disclosing', 'unknown or missing @context');
   const base = parseBase(object, type);
@@ -73,20 +75,20 @@ function parseCurrent(object: Record<string, unknown>, isKnown: AttributeLookup 
   switch (type) {
     case 'disclosing': {
       const disclose = parseConDisCon(object.disclose, type);
-      validateConDisCon(disclose, type, { requireAttribute: true, isKnown });
+      validateConDisCon(disclose, type, { requireAttribute: true, scheme });
       return { type, ...base, disclose, ...extras };
     }
     case 'signing': {
       const message = object.message;
       if (typeof message !== 'string' || message === '') throw malformed(type, 'a signature request needs a non-empty message');
       const disclose = parseConDisCon(object.disclose, type);
-      validateConDisCon(disclose, type, { requireAttribute: true, isKnown });
+      validateConDisCon(disclose, type, { requireAttribute: true, scheme });
       return { type, ...base, message, disclose, ...extras };
     }
     case 'issuing': {
       const disclose = object.disclose === undefined || object.disclose === null ? [] : parseConDisCon(object.disclose, type);
-      validateConDisCon(disclose, type, { requireAttribute: false, isKnown });
-      const credentials = parseCredentials(object.credentials, isKnown);
+      validateConDisCon(disclose, type, { requireAttribute: false, scheme });
+      const credentials = parseCredentials(object.credentials, scheme);
       return { type, ...base, credentials, disclose, ...extras };
     }
   }

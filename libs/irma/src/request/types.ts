@@ -96,3 +96,14 @@ export interface ExtendedSessionRequest<R extends SessionRequest = SessionReques
 
 /** Answers whether a scheme knows an attribute id (4 parts) or credential type id (3 parts). */
 export type AttributeLookup = (attributeId: string) => boolean;
+
+/** What request validation may ask the schemes. */
+export interface SchemeLookup {
+  /** Whether an attribute id (4 parts) or credential type id (3 parts) exists. */
+  readonly isKnown: AttributeLookup;
+  /** Whether a credential type is a singleton; enables irmago's one-non-singleton-per-conjunction rule. */
+  readonly isSingleton?: (credentialTypeId: string) => boolean;
+}
+
+/** A bare attribute lookup or a fuller scheme lookup. */
+export type RequestScheme = AttributeLookup | SchemeLookup;

@@ -7,7 +7,7 @@ import {
   parseExtendedSessionRequest,
   serializeExtendedSessionRequest,
   serializeSessionRequest,
-  type AttributeLookup,
+  type RequestScheme,
   type ExtendedSessionRequest,
   type JsonValue,
   type SessionRequest,
@@ -73,8 +73,8 @@ export interface IrmaSessionEngineOptions {
   readonly lifetimes?: Partial<SessionLifetimes>;
   /** Production mode tells the app `devMode: false`; otherwise only developer-mode apps accept sessions. */
   readonly production?: boolean;
-  /** Scheme check for requested attribute and credential ids. */
-  readonly isKnownAttribute?: AttributeLookup;
+  /** Scheme checks for requests: known attribute and credential ids, and (optionally) singleton credential types. */
+  readonly scheme?: RequestScheme;
   /** Allow `augmentReturnUrl` (irmago `augment_client_return_url`). */
   readonly augmentClientReturnUrl?: boolean;
   /** How often sessions started here are checked for timeouts; 0 disables the timer. Default 10 s. */
@@ -104,7 +104,7 @@ export class IrmaSessionEngine {
   private readonly clock: () => number;
   private readonly lifetimes: SessionLifetimes;
   private readonly production: boolean;
-  private readonly isKnownAttribute: AttributeLookup | undefined;
+  private readonly scheme: RequestScheme | undefined;
   private readonly augmentClientReturnUrl: boolean;
   /** Sessions this engine started and has not seen finish; what `sweep` looks at. */
   private readonly tracked = new Set<string>();
@@ -117,7 +117,7 @@ export class IrmaSessionEngine {
     this.clock = options.clock ?? Date.now;
     this.lifetimes = { ...DEFAULT_LIFETIMES, ...options.lifetimes };
     this.production = options.production ?? false;
-    this.isKnownAttribute = options.isKnownAttribute;
+    this.scheme = options.scheme;
     this.augmentClientReturnUrl = options.augmentClientReturnUrl ?? false;
     const interval = options.sweepIntervalMs ?? 10_000;
     if (interval > 0) {
@@ -446,7 +446,7 @@ export class IrmaSessionEngine {
     if (typeof input === 'object' && input !== null && 'request' in input && isParsedRequest((input as { request: unknown }).request)) {
       return { validity: 120, legacy: false, ...(input as Partial<ExtendedSessionRequest>) } as ExtendedSessionRequest;
     }
-    return parseExtendedSessionRequest(input, this.isKnownAttribute);
+    return parseExtendedSessionRequest(input, this.scheme);
   }
 
   private pointerUrl(clientToken: string, host: string | undefined): string {
