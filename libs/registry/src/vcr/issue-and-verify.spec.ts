@@ -1,4 +1,6 @@
+import * as vc from '@digitalbazaar/vc';
 import { afterEach, describe, expect, it } from 'vitest';
+import { signingSuite } from './suite.js';
 import { Registry } from '../registry.js';
 import { tempRegistry, type TempRegistry } from '../testing/temp-registry.js';
 
@@ -89,6 +91,27 @@ describe('verifying', () => {
     const otherVc = await issued(registry, other);
     const c = await registry.verifyCredential({ ...vc, proof: otherVc.proof }, { allowUntrusted: true });
     expect(c.validity).toBe(false);
+  });
+
+  it('refuses a credential signed with a key of another DID than its issuer', async () => {
+    const { registry, did } = await setup();
+    const mallory = await registry.createDid('mallory');
+    await registry.trust(did, 'NutsOrganizationCredential');
+    const malloryKid = mallory.assertionMethod[0]!;
+    const forged = await vc.issue({
+      credential: {
+        '@context': ['https://www.w3.org/2018/credentials/v1', 'https://nuts.nl/credentials/v1'],
+        id: `${did}#forged`,
+        type: ['VerifiableCredential', 'NutsOrganizationCredential'],
+        issuer: did,
+        issuanceDate: new Date().toISOString(),
+        credentialSubject: { id: mallory.id, organization },
+      },
+      suite: signingSuite(registry.keyStore, malloryKid, new Date()),
+      documentLoader: registry.documentLoader,
+    });
+    const result = await registry.verifyCredential(forged);
+    expect(result).toEqual({ validity: false, message: expect.stringMatching(/issuer must match the verification method controller/) });
   });
 
   it('checks validity at the given moment', async () => {
