@@ -112,3 +112,16 @@ describe('fast exponentiation equals the reference', () => {
     }
   });
 });
+
+describe('moduli OpenSSL dislikes', () => {
+  it('small and even moduli still give reference results', () => {
+    for (const n of [3n, 15n, 1n << 64n, (1n << 127n) - 1n, (1n << 521n) - 1n, 2n * ((1n << 1023n) + 1155n), (1n << 1023n) + 1155n]) {
+      for (const [b, e] of [[2n, 1n << 70n], [12345678901234567890n, (1n << 200n) + 17n]] as const) {
+        const expected = modPow(b, e, n);
+        expect(dhModPow(b, e, n), `dh mod ${n}`).toBe(expected);
+        expect(rsaModPow(b, e, n), `rsa mod ${n}`).toBe(expected);
+        for (const engine of allEngines) expect(engine.multiExp([[b, e, true]], n), `${engine.name} mod ${n}`).toBe(expected);
+      }
+    }
+  });
+});

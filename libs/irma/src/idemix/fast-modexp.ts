@@ -47,8 +47,21 @@ class Lru<V> {
   }
 }
 
-/** Handles bases and exponents that the native tricks refuse (0, 1, n−1, tiny exponents); undefined otherwise. */
+/**
+ * Moduli handed to OpenSSL: odd, and of Idemix key sizes. Below 512 bits OpenSSL's DH silently returns an
+ * all-zero secret instead of failing, so small moduli must never reach it.
+ */
+const MIN_NATIVE_MODULUS_BITS = 1024;
+const MAX_NATIVE_MODULUS_BITS = 8192;
+
+function nativeModulus(n: bigint): boolean {
+  const bits = bitLength(n);
+  return (n & 1n) === 1n && bits >= MIN_NATIVE_MODULUS_BITS && bits <= MAX_NATIVE_MODULUS_BITS;
+}
+
+/** Handles what the native tricks refuse (0, 1, n−1, tiny exponents, unsuitable moduli); undefined otherwise. */
 function trivialPow(b: bigint, e: bigint, n: bigint): bigint | undefined {
+  if (!nativeModulus(n)) return modPow(b, e, n);
   if (e === 0n) return 1n % n;
   if (b <= 1n) return b;
   if (b === n - 1n) return (e & 1n) === 0n ? 1n : b;
@@ -83,7 +96,6 @@ function splitPow(b: bigint, e: bigint, n: bigint, chunkBits: number, pow: (b: b
 interface DhState {
   readonly dh: DiffieHellman;
   readonly len: number;
-  readonly maxExpBits: number;
 }
 
 const dhStates = new Lru<DhState>(64);
@@ -92,7 +104,7 @@ function dhState(n: bigint): DhState {
   let s = dhStates.get(n);
   if (!s) {
     const len = Math.ceil(bitLength(n) / 8);
-    s = { dh: createDiffieHellman(minimalBytes(n), Buffer.of(2)), len, maxExpBits: bitLength(n) - 1 };
+    s = { dh: createDiffieHellman(minimalBytes(n), Buffer.of(2)), len };
     dhStates.set(n, s);
   }
   return s;
@@ -104,10 +116,14 @@ export function dhModPow(b: bigint, e: bigint, n: bigint): bigint {
   const t = trivialPow(base, e, n);
   if (t !== undefined) return t;
   const s = dhState(n);
-  // OpenSSL's constant-time ladder gives wrong results for exponents as long as the modulus; split them.
-  if (bitLength(e) > s.maxExpBits - 1) return splitPow(base, e, n, s.maxExpBits - 1, (x, y) => dhModPow(x, y, n));
-  s.dh.setPrivateKey(minimalBytes(e));
-  return bigIntFromBytes(s.dh.computeSecret(toFixedBytes(base, s.len)));
+  // Unlike the RSA trick, the DH private key may be longer than the modulus: no splitting needed.
+  try {
+    s.dh.setPrivateKey(minimalBytes(e));
+    return bigIntFromBytes(s.dh.computeSecret(toFixedBytes(base, s.len)));
+  } catch {
+    // OpenSSL may refuse inputs it considers unsafe for DH (e.g. odd moduli it cannot use); stay correct.
+    return modPow(base, e, n);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -125,8 +141,12 @@ export function rsaModPow(b: bigint, e: bigint, n: bigint): bigint {
   const maxBits = bitLength(n) - 1;
   if (bitLength(e) > maxBits) return splitPow(base, e, n, maxBits, (x, y) => rsaModPow(x, y, n));
   const len = Math.ceil(bitLength(n) / 8);
-  const key = createPublicKey({ key: { kty: 'RSA', n: b64url(n), e: b64url(e) }, format: 'jwk' });
-  return bigIntFromBytes(publicEncrypt({ key, padding: constants.RSA_NO_PADDING }, toFixedBytes(base, len)));
+  try {
+    const key = createPublicKey({ key: { kty: 'RSA', n: b64url(n), e: b64url(e) }, format: 'jwk' });
+    return bigIntFromBytes(publicEncrypt({ key, padding: constants.RSA_NO_PADDING }, toFixedBytes(base, len)));
+  } catch {
+    return modPow(base, e, n);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
