@@ -6,6 +6,7 @@ import { parseCredentialTypeDescription, parseIssuerDescription, parseSchemeDesc
 import { validateDependencies } from './dependencies.js';
 import { indexSchemeId, parseSchemeIndex, type SchemeIndex } from './index-file.js';
 import { parseSchemePublicKey, verifyIndexSignature } from './signature.js';
+import { mapLimit } from './parallel.js';
 import { parseSchemeTimestamp } from './timestamp.js';
 import { isUnsignedPath, listFiles } from './tree.js';
 import type { CredentialType, Issuer, SchemeManager } from './types.js';
@@ -40,6 +41,7 @@ const CREDENTIAL_DESCRIPTION = /^([^/.][^/]*)\/Issues\/([^/]+)\/description\.xml
 const PUBLIC_KEY = /^([^/.][^/]*)\/PublicKeys\/(\d+)\.xml$/;
 const PRIVATE_KEY = /^([^/.][^/]*)\/PrivateKeys\/(\d+)\.xml$/;
 const KEYSHARE_KEY = /^kss-(\d+)\.pem$/;
+const PARALLEL_READS = 32;
 
 function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -91,14 +93,16 @@ export async function readSchemeDirectory(dir: string, options: ReadSchemeOption
     const [indexBytes, signature, pk] = await Promise.all(['index', 'index.sig', 'pk.pem'].map((n) => readFile(join(dir, n))));
     index = verifySignedIndex(folder, indexBytes!, signature!, pk!);
     const signedIndex = index;
-    await Promise.all(
-      [...signedIndex].map(async ([path, hash]) => {
+    await mapLimit(
+      [...signedIndex],
+      PARALLEL_READS,
+      async ([path, hash]) => {
         const rel = path.slice(folder.length + 1);
         if (!present.has(rel)) throw new NutshellError('SCHEME_INVALID', `${path}: listed in the index but missing`);
         const bytes = await readFile(join(dir, rel));
         if (sha256Hex(bytes) !== hash) throw new NutshellError('SCHEME_SIGNATURE_INVALID', `${path}: hash does not match the index`);
         if (!rel.endsWith('.png')) verified.set(rel, bytes);
-      }),
+      },
     );
     for (const rel of files) {
       const path = `${folder}/${rel}`;

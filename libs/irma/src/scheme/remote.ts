@@ -6,6 +6,7 @@ import { fetchSchemeFile, fetchSchemeFileOptional } from './http.js';
 import type { SchemeIndex } from './index-file.js';
 import { verifySignedIndex } from './read-scheme.js';
 import { parseSchemeTimestamp } from './timestamp.js';
+import { mapLimit } from './parallel.js';
 import { listFiles } from './tree.js';
 import type { SchemeLogger } from './types.js';
 
@@ -70,22 +71,17 @@ export async function syncIndexedFiles(
     todo.push([path, hash]);
   }
   const changed: string[] = [];
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < todo.length) {
-      const [path, hash] = todo[next++]!;
-      const rel = path.slice(schemeId.length + 1);
-      const bytes = await fetchSchemeFile(url, rel, timeoutMs);
-      if (sha256Hex(bytes) !== hash) {
-        throw new NutshellError('SCHEME_SIGNATURE_INVALID', `${path}: downloaded file does not match the signed index`);
-      }
-      const target = join(dir, rel);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, bytes);
-      changed.push(path);
+  await mapLimit(todo, PARALLEL_DOWNLOADS, async ([path, hash]) => {
+    const rel = path.slice(schemeId.length + 1);
+    const bytes = await fetchSchemeFile(url, rel, timeoutMs);
+    if (sha256Hex(bytes) !== hash) {
+      throw new NutshellError('SCHEME_SIGNATURE_INVALID', `${path}: downloaded file does not match the signed index`);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_DOWNLOADS, todo.length) }, worker));
+    const target = join(dir, rel);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, bytes);
+    changed.push(path);
+  });
   return changed.sort();
 }
 
@@ -102,17 +98,17 @@ export async function fetchDemoPrivateKeys(url: string, schemeId: string, dir: s
     const privateRel = `${m[1]}/PrivateKeys/${m[2]}.xml`;
     if (!(await exists(join(dir, privateRel)))) wanted.push(privateRel);
   }
-  for (const rel of wanted) {
+  await mapLimit(wanted, PARALLEL_DOWNLOADS, async (rel) => {
     try {
       const result = await fetchSchemeFileOptional(url, rel, timeoutMs);
       if (!result.found) {
         logger.warn(`scheme ${schemeId}: demo private key file ${rel} not available remotely`);
-        continue;
+        return;
       }
       await mkdir(dirname(join(dir, rel)), { recursive: true });
       await writeFile(join(dir, rel), result.bytes);
     } catch (error) {
       logger.warn(`scheme ${schemeId}: downloading demo private key file ${rel} failed: ${(error as Error).message}`);
     }
-  }
+  });
 }
