@@ -51,12 +51,11 @@ class Lru<V> {
  * Moduli handed to OpenSSL: odd, and of Idemix key sizes. Below 512 bits OpenSSL's DH silently returns an
  * all-zero secret instead of failing, so small moduli must never reach it.
  */
-const MIN_NATIVE_MODULUS_BITS = 1024;
-const MAX_NATIVE_MODULUS_BITS = 8192;
+const MIN_NATIVE_MODULUS = 1n << 1023n;
+const MAX_NATIVE_MODULUS = 1n << 8192n;
 
 function nativeModulus(n: bigint): boolean {
-  const bits = bitLength(n);
-  return (n & 1n) === 1n && bits >= MIN_NATIVE_MODULUS_BITS && bits <= MAX_NATIVE_MODULUS_BITS;
+  return (n & 1n) === 1n && n >= MIN_NATIVE_MODULUS && n < MAX_NATIVE_MODULUS;
 }
 
 /** Handles what the native tricks refuse (0, 1, n−1, tiny exponents, unsuitable moduli); undefined otherwise. */
