@@ -60,6 +60,18 @@ class IrmaRoutesMounter implements OnModuleInit {
  * The IRMA client protocol (app + frontend) and the requestor endpoints a Yivi web client needs,
  * served by an `IrmaSessionEngine`. Routes are registered directly on Fastify (an encapsulated
  * plugin per prefix) so bodies, errors and unknown routes are byte-compatible with irmago.
+ *
+ * ```ts
+ * IrmaModule.forRootAsync({
+ *   inject: [SESSION_STORES, PROOF_VERIFIER],
+ *   useFactory: (stores, verifier) => ({
+ *     engine: new IrmaSessionEngine({ store: stores.get('irma'), verifier, urlPrefix: 'https://node.example/irma', production: true }),
+ *     prefix: '/irma',
+ *   }),
+ * })
+ * ```
+ * The engine's `urlPrefix` path must end in the module's `prefix`. The requestor endpoints have no
+ * authentication yet and only answer loopback peers (requestor authentication is the next issue).
  */
 @Module({})
 export class IrmaModule {
