@@ -104,9 +104,13 @@ export class IrmaConfiguration {
   static async load(options: IrmaConfigurationOptions): Promise<IrmaConfiguration> {
     const schemesPath = resolve(options.schemesPath);
     const configuration = new IrmaConfiguration(schemesPath, options, options.logger ?? silentLogger);
-    await mkdir(schemesPath, { recursive: true });
-    if (options.assetsPath !== undefined) await configuration.copyFromAssets(resolve(options.assetsPath));
-    for (const name of await removeTempSchemeDirs(schemesPath)) configuration.logger.info(`removed leftover temporary scheme folder ${name}`);
+    if (options.readOnly === true) {
+      if (!(await pathExists(schemesPath))) throw new NutshellError('CONFIG_INVALID', `schemes folder ${schemesPath} does not exist`);
+    } else {
+      await mkdir(schemesPath, { recursive: true });
+      if (options.assetsPath !== undefined) await configuration.copyFromAssets(resolve(options.assetsPath));
+      for (const name of await removeTempSchemeDirs(schemesPath)) configuration.logger.info(`removed leftover temporary scheme folder ${name}`);
+    }
 
     for (const name of await listSubfolders(schemesPath)) {
       if (name.startsWith('.') || isTempSchemeDir(name)) continue;
@@ -299,6 +303,7 @@ export class IrmaConfiguration {
    */
   downloadScheme(url: string, options: { publicKeyPem?: string } = {}): Promise<SchemeManager> {
     return this.serialized(async () => {
+      this.assertWritable('download a scheme');
       const scheme = await downloadSchemeInto(url, {
         schemesPath: this.schemesPath,
         ...(options.publicKeyPem !== undefined ? { publicKeyPem: options.publicKeyPem } : {}),
@@ -332,6 +337,7 @@ export class IrmaConfiguration {
    */
   updateSchemes(): Promise<SchemeUpdateResult[]> {
     return this.serialized(async () => {
+      this.assertWritable('update schemes');
       const results: SchemeUpdateResult[] = [];
       for (const id of [...this.schemesById.keys()].sort()) results.push(await this.updateOne(id));
       return results;
@@ -341,7 +347,10 @@ export class IrmaConfiguration {
   /** Updates one scheme by id; unknown ids are SCHEME_UNKNOWN. */
   updateScheme(id: string): Promise<SchemeUpdateResult> {
     if (!this.schemesById.has(id)) return Promise.reject(new NutshellError('SCHEME_UNKNOWN', `scheme ${id} is not loaded`));
-    return this.serialized(() => this.updateOne(id));
+    return this.serialized(async () => {
+      this.assertWritable('update schemes');
+      return this.updateOne(id);
+    });
   }
 
   /**
@@ -350,6 +359,10 @@ export class IrmaConfiguration {
    */
   startAutoUpdate(minutes: number): () => void {
     if (!(minutes > 0)) return () => undefined;
+    if (this.options.readOnly === true) {
+      this.logger.warn('scheme auto-update not started: the scheme configuration is read-only');
+      return () => undefined;
+    }
     this.logger.info(`updating schemes every ${minutes} minutes`);
     return startPeriodic(minutes * 60_000, async () => {
       for (const result of await this.updateSchemes()) {
@@ -360,6 +373,10 @@ export class IrmaConfiguration {
 
   private get timeoutMs(): number {
     return this.options.httpTimeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
+  }
+
+  private assertWritable(action: string): void {
+    if (this.options.readOnly === true) throw new NutshellError('FORBIDDEN', `cannot ${action}: the scheme configuration is read-only`);
   }
 
   private async updateOne(id: string): Promise<SchemeUpdateResult> {

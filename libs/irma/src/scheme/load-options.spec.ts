@@ -104,3 +104,21 @@ describe('private keys folder (irma server privkeys)', () => {
     expect(error.detail).toContain('does not belong to public key irma-demo.MijnOverheid-2');
   });
 });
+
+describe('read-only configuration', () => {
+  it('reads a folder without touching it and refuses download and update', async () => {
+    const temp = await makeTemp();
+    try {
+      const schemesPath = await copySharedSchemes(join(temp, 'irma_configuration'), ['irma-demo']);
+      await mkdir(join(schemesPath, '.tempscheme1'));
+      const conf = await IrmaConfiguration.load({ schemesPath, readOnly: true });
+      expect(conf.scheme('irma-demo')?.demo).toBe(true);
+      expect((await readdir(schemesPath)).sort()).toEqual(['.tempscheme1', 'irma-demo']);
+      expect((await loadError(conf.updateSchemes())).code).toBe('FORBIDDEN');
+      expect((await loadError(conf.downloadScheme('http://127.0.0.1:9/x'))).code).toBe('FORBIDDEN');
+      expect((await loadError(IrmaConfiguration.load({ schemesPath: join(temp, 'absent'), readOnly: true }))).code).toBe('CONFIG_INVALID');
+    } finally {
+      await removeTemp(temp);
+    }
+  });
+});

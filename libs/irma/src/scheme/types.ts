@@ -150,6 +150,11 @@ export interface IrmaConfigurationOptions {
    * when false it is skipped and listed in `disabledSchemes()` (irmago behaviour).
    */
   strict?: boolean;
+  /**
+   * Never write to `schemesPath` (irmago ReadOnly): no folder creation, no assets copy, no temp-folder cleanup;
+   * download and update are refused. For tools that only read someone else's `irma_configuration`.
+   */
+  readOnly?: boolean;
   /** Timeout of each HTTP request made by download and update, in ms (default 10 000). */
   httpTimeoutMs?: number;
   logger?: SchemeLogger;
