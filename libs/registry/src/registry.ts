@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { NutshellError } from '#errors';
 import { FileDidRepository, type DidRepository, type StoredDid } from './did/did-repository.js';
 import { assertDid } from './did/did-syntax.js';
 import { Vdr } from './did/vdr.js';
@@ -18,7 +19,6 @@ import {
 import type { CredentialVerification, DidDocument, Organization, VerifiableCredential, VerifiablePresentation } from './registry-types.js';
 import { FileTrustRepository, type TrustRepository } from './trust/trust-repository.js';
 import { FileCredentialRepository, type CredentialFilter, type CredentialRepository } from './vcr/credential-repository.js';
-import { NutshellError } from '#errors';
 import { issueCredential } from './vcr/issuer.js';
 import type { IssueRequest } from './vcr/issue-request.js';
 import { verifyCredential, type VerifyCredentialOptions } from './vcr/verifier.js';

@@ -4,6 +4,8 @@ import { KEY_STORE, Registry } from '#registry';
 import { LOGGER, type Logger } from '../logging/logger.js';
 import { TrustIssuerController } from './trust/trust-issuer.controller.js';
 import { ListTrustedController } from './trust/list-trusted.controller.js';
+import { ListUntrustedController } from './trust/list-untrusted.controller.js';
+import { UntrustIssuerController } from './trust/untrust-issuer.controller.js';
 import { IssueVcController } from './vcr/issue-vc.controller.js';
 import { ResolveVcController } from './vcr/resolve-vc.controller.js';
 import { SearchIssuedVcsController } from './vcr/search-issued-vcs.controller.js';
@@ -30,7 +32,9 @@ import { ResolveDidController } from './vdr/resolve-did.controller.js';
     CreateVpController,
     VerifyVpController,
     TrustIssuerController,
+    UntrustIssuerController,
     ListTrustedController,
+    ListUntrustedController,
   ],
   providers: [
     {

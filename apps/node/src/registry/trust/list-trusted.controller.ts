@@ -17,15 +17,4 @@ export class ListTrustedController {
   trusted(@Param('credentialType') credentialType: string): Promise<string[]> {
     return this.registry.trusted(knownCredentialType(credentialType, 'NOT_FOUND'));
   }
-
-  @Get(':credentialType/untrusted')
-  @Operation({
-    operationId: 'ListUntrusted',
-    summary: 'Issuers of stored credentials of a type that are not trusted for it',
-    tag: 'internal',
-    responses: { 200: 'array of issuer DIDs', 404: 'unknown credential type' },
-  })
-  untrusted(@Param('credentialType') credentialType: string): Promise<string[]> {
-    return this.registry.untrusted(knownCredentialType(credentialType, 'NOT_FOUND'));
-  }
 }

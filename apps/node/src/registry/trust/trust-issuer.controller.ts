@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { Registry } from '#registry';
 import { Operation } from '../../http/operation.decorator.js';
 import { CredentialIssuerRequest } from './credential-issuer.dto.js';
@@ -18,17 +18,5 @@ export class TrustIssuerController {
   })
   async trust(@Body() body: CredentialIssuerRequest): Promise<void> {
     await this.registry.trust(body.issuer, knownCredentialType(body.credentialType, 'INVALID_INPUT'));
-  }
-
-  @Delete()
-  @HttpCode(204)
-  @Operation({
-    operationId: 'UntrustIssuer',
-    summary: 'Remove trust in an issuer for a credential type (persisted)',
-    tag: 'internal',
-    responses: { 204: 'no longer trusted', 400: 'malformed DID or unknown credential type' },
-  })
-  async untrust(@Body() body: CredentialIssuerRequest): Promise<void> {
-    await this.registry.untrust(body.issuer, knownCredentialType(body.credentialType, 'INVALID_INPUT'));
   }
 }
