@@ -45,6 +45,8 @@ describe('scheme description', () => {
     expect(errorOf(() => parseSchemeDescription(schemeXml(), 'demo-x/description.xml', 'other', 1)).detail)
       .toBe('demo-x/description.xml: <Id> demo-x does not match its folder other');
     expect(errorOf(() => parseSchemeDescription('<SchemeManager version="7"><Id>x</Id>', 'f', 'x', 1)).code).toBe('SCHEME_INVALID');
+    const bomb = `<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>${schemeXml().replace('<en>X</en>', '<en>&b;</en>')}`;
+    expect(errorOf(() => parseSchemeDescription(bomb, 'f', 'demo-x', 1)).detail).toBe('f: DOCTYPE declarations are not allowed');
     expect(errorOf(() => parseSchemeDescription(schemeXml().replace('<Demo>true</Demo>', '<Demo>maybe</Demo>'), 'f', 'demo-x', 1)).code).toBe('SCHEME_INVALID');
   });
 });

@@ -10,6 +10,9 @@ export type XmlNode = string | { [name: string]: XmlNode | XmlNode[] | undefined
  * so a single occurrence still comes back as an array. Malformed XML → SCHEME_INVALID naming `file`.
  */
 export function parseXml(text: string, file: string, arrays: readonly string[]): Record<string, XmlNode> {
+  // Scheme files never declare a DOCTYPE; refusing it rules out entity-expansion tricks in not-yet-verified input
+  // (Go's encoding/xml, which irmago uses, does not expand declared entities either).
+  if (/<!DOCTYPE/i.test(text)) throw new NutshellError('SCHEME_INVALID', `${file}: DOCTYPE declarations are not allowed`);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     throw new NutshellError('SCHEME_INVALID', `${file}: malformed XML (line ${valid.err.line}: ${valid.err.msg})`);
