@@ -21,6 +21,7 @@ describe('registry endpoints in /openapi.json', () => {
         'POST /internal/vdr/v2/did CreateDID',
         'GET /internal/vdr/v2/did ListDIDs',
         'GET /internal/vdr/v2/did/{did} ResolveDID',
+        'DELETE /internal/vdr/v2/did/{did} Deactivate',
         'GET /iam/{id}/did.json GetDIDDocument',
         'POST /internal/vcr/v2/issuer/vc IssueVC',
         'GET /internal/vcr/v2/issuer/vc/search SearchIssuedVCs',

@@ -68,3 +68,42 @@ describe('VDR v2 over HTTP', () => {
     expect(again.status).toBe(409);
   });
 });
+
+describe('deactivating a DID', () => {
+  it('removes its keys, stops serving did.json, and stops it issuing or resolving as an organization', async () => {
+    const did = ((await (await node.request('POST', '/internal/vdr/v2/did', { json: { id: 'retiring' } })).json()) as { id: string }).id;
+    const vc = await (
+      await node.request('POST', '/internal/vcr/v2/issuer/vc', {
+        json: { type: 'NutsOrganizationCredential', issuer: did, credentialSubject: { id: did, organization: { name: 'Old', city: 'Gone' } } },
+      })
+    ).json();
+    await node.request('POST', '/internal/vcr/v2/verifier/trust', { json: { issuer: did, credentialType: 'NutsOrganizationCredential' } });
+    expect(await (await node.request('POST', '/internal/vcr/v2/verifier/vc', { json: { verifiableCredential: vc } })).json()).toEqual({ validity: true });
+
+    expect((await node.request('DELETE', `/internal/vdr/v2/did/${encoded(did)}`)).status).toBe(204);
+
+    const resolved = (await (await node.request('GET', `/internal/vdr/v2/did/${encoded(did)}`)).json()) as {
+      document: { verificationMethod: unknown[]; assertionMethod: unknown[] };
+      documentMetadata: { deactivated: boolean; updated: string };
+    };
+    expect(resolved.document.verificationMethod).toEqual([]);
+    expect(resolved.document.assertionMethod).toEqual([]);
+    expect(resolved.documentMetadata.deactivated).toBe(true);
+    expect((await node.request('GET', '/iam/retiring/did.json')).status).toBe(404);
+    expect((await node.request('DELETE', `/internal/vdr/v2/did/${encoded(did)}`)).status).toBe(409);
+    expect((await node.request('DELETE', `/internal/vdr/v2/did/${encoded('did:web:example.com:iam:none')}`)).status).toBe(404);
+    expect((await node.request('DELETE', `/internal/vdr/v2/did/${encoded('bad did')}`)).status).toBe(400);
+
+    const verify = (await (await node.request('POST', '/internal/vcr/v2/verifier/vc', { json: { verifiableCredential: vc } })).json()) as { validity: boolean };
+    expect(verify.validity).toBe(false);
+    const issue = await node.request('POST', '/internal/vcr/v2/issuer/vc', {
+      json: { type: 'NutsOrganizationCredential', issuer: did, credentialSubject: { id: did, organization: { name: 'Old', city: 'Gone' } } },
+    });
+    expect(issue.status).toBe(400);
+    const registry = node.app.get((await import('#registry')).Registry);
+    await expect(registry.resolveOrganization(did, { at: new Date() })).rejects.toMatchObject({
+      code: 'ORGANIZATION_NOT_FOUND',
+      detail: 'no valid organization credential at provided validFrom date',
+    });
+  });
+});

@@ -11,6 +11,7 @@ export interface DidDocument {
   readonly '@context': readonly string[];
   readonly id: string;
   readonly controller?: string;
+  /** Empty once the DID is deactivated. */
   readonly verificationMethod: readonly VerificationMethod[];
   readonly assertionMethod: readonly string[];
   readonly authentication: readonly string[];

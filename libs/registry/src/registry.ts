@@ -111,6 +111,11 @@ export class Registry {
     return this.vdr.resolve(did);
   }
 
+  /** Deactivates one of our DIDs (nuts v6 `deactivate`); DID_NOT_FOUND when unknown, CONFLICT when already done. */
+  deactivateDid(did: string): Promise<void> {
+    return this.vdr.deactivate(did);
+  }
+
   /** Whether `did` is a DID whose document and private key this node holds. */
   isManagedHere(did: string): Promise<boolean> {
     return this.vdr.isManagedHere(did);

@@ -13,6 +13,7 @@ import { VerifyVcController } from './vcr/verify-vc.controller.js';
 import { CreateVpController } from './vcr/create-vp.controller.js';
 import { VerifyVpController } from './vcr/verify-vp.controller.js';
 import { CreateDidController } from './vdr/create-did.controller.js';
+import { DeactivateDidController } from './vdr/deactivate-did.controller.js';
 import { DidWebController } from './vdr/did-web.controller.js';
 import { ListDidsController } from './vdr/list-dids.controller.js';
 import { ResolveDidController } from './vdr/resolve-did.controller.js';
@@ -24,6 +25,7 @@ import { ResolveDidController } from './vdr/resolve-did.controller.js';
     CreateDidController,
     ListDidsController,
     ResolveDidController,
+    DeactivateDidController,
     DidWebController,
     IssueVcController,
     SearchIssuedVcsController,

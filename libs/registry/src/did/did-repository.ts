@@ -14,6 +14,8 @@ export interface DidRepository {
   get(did: string): Promise<StoredDid | undefined>;
   /** Stores a new DID; CONFLICT when it exists. */
   insert(entry: StoredDid): Promise<void>;
+  /** Replaces an existing DID's entry; DID_NOT_FOUND when absent. */
+  replace(entry: StoredDid): Promise<void>;
   /** Every DID, oldest first. */
   list(): Promise<string[]>;
 }
@@ -33,6 +35,13 @@ export class FileDidRepository implements DidRepository {
   async insert(entry: StoredDid): Promise<void> {
     await this.table.update((rows) => {
       if (rows.has(entry.document.id)) throw new NutshellError('CONFLICT', 'this DID already exists');
+      rows.set(entry.document.id, entry);
+    });
+  }
+
+  async replace(entry: StoredDid): Promise<void> {
+    await this.table.update((rows) => {
+      if (!rows.has(entry.document.id)) throw new NutshellError('DID_NOT_FOUND', 'unable to find the DID document');
       rows.set(entry.document.id, entry);
     });
   }

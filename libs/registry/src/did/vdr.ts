@@ -26,6 +26,19 @@ export class Vdr {
     return document;
   }
 
+  /**
+   * Deactivates `did` for good: its document keeps only its id (no keys, so nothing it signed verifies any more),
+   * metadata says `deactivated`, and `/iam/<id>/did.json` stops serving it. The private key stays in the key store.
+   */
+  async deactivate(did: string): Promise<void> {
+    const { document, metadata } = await this.resolve(did);
+    if (metadata.deactivated) throw new NutshellError('CONFLICT', 'the DID is already deactivated');
+    await this.repository.replace({
+      document: { '@context': document['@context'], id: document.id, verificationMethod: [], assertionMethod: [], authentication: [] },
+      metadata: { ...metadata, updated: new Date().toISOString(), deactivated: true },
+    });
+  }
+
   /** Every DID managed here. */
   list(): Promise<string[]> {
     return this.repository.list();
@@ -44,7 +57,7 @@ export class Vdr {
     return (await this.repository.get(did))?.document;
   }
 
-  /** The document served at `/iam/<id>/did.json`, when `id` is one of ours. */
+  /** The document served at `/iam/<id>/did.json`, when `id` is one of ours and not deactivated. */
   async findByLocalId(id: string): Promise<DidDocument | undefined> {
     let did: string;
     try {
@@ -52,7 +65,8 @@ export class Vdr {
     } catch {
       return undefined;
     }
-    return this.find(did);
+    const entry = await this.repository.get(did);
+    return entry && !entry.metadata.deactivated ? entry.document : undefined;
   }
 
   /** Whether this node holds `did`'s document and the private key of its first assertion method. */

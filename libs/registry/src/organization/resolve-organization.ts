@@ -26,7 +26,8 @@ export async function resolveOrganization(
   deps: OrganizationDeps,
 ): Promise<Organization> {
   assertDid(legalEntity, 'legalEntity');
-  if (!(await deps.vdr.find(legalEntity))) {
+  // Nuts looks for the first assertion key at `at`; an unknown or deactivated DID has none.
+  if (!(await deps.vdr.find(legalEntity))?.assertionMethod.length) {
     throw new NutshellError('ORGANIZATION_NOT_FOUND', 'no valid organization credential at provided validFrom date');
   }
   if (!(await deps.vdr.isManagedHere(legalEntity))) {
