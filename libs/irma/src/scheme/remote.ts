@@ -57,15 +57,17 @@ export async function fetchRemoteState(
 /**
  * Brings the files of `dir` (a scheme folder being built) in line with a verified index: every listed file that is
  * missing or whose hash is not the listed one is downloaded and checked against the index before it is written.
- * Returns the scheme paths that were downloaded.
+ * Returns the scheme paths that were downloaded. `previous` is the verified index `dir` was copied under, if any.
  */
 export async function syncIndexedFiles(
-  url: string, schemeId: string, index: SchemeIndex, dir: string, timeoutMs: number,
+  url: string, schemeId: string, index: SchemeIndex, dir: string, timeoutMs: number, previous?: SchemeIndex,
 ): Promise<string[]> {
   const todo: Array<[string, string]> = [];
   for (const [path, hash] of index) {
     const target = join(dir, path.slice(schemeId.length + 1));
     if (await exists(target)) {
+      // `dir` is a copy of a scheme verified against `previous`, so an unchanged hash means an unchanged file.
+      if (previous?.get(path) === hash) continue;
       if (sha256Hex(await readFile(target)) === hash) continue;
     }
     todo.push([path, hash]);

@@ -37,7 +37,7 @@ export async function updateScheme(current: LoadedScheme, options: UpdateSchemeO
     await copyTree(current.dir, dir);
     await writeFile(join(dir, 'index'), remote.indexBytes);
     await writeFile(join(dir, 'index.sig'), remote.signature);
-    const changedFiles = await syncIndexedFiles(current.manager.url, id, remote.index, dir, options.timeoutMs);
+    const changedFiles = await syncIndexedFiles(current.manager.url, id, remote.index, dir, options.timeoutMs, current.index);
     // Files the new index no longer lists were removed upstream; a stale description would otherwise be refused.
     for (const rel of await listFiles(dir)) {
       if (isSignablePath(rel) && !remote.index.has(`${id}/${rel}`)) {
