@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { referenceEngine } from '../idemix/exp-engine.js';
+import { allEngines } from '../idemix/fast-modexp.js';
 import { gabiVectorsDir, runVectorDir } from './gabi-vectors.js';
 
 const dir = gabiVectorsDir();
@@ -19,6 +21,13 @@ describe('gabi vectors', () => {
     expect(outcomes.some((o) => o.expected)).toBe(true);
     expect(outcomes.some((o) => !o.expected)).toBe(true);
   });
+
+  it('gives the same verdicts with the pure-BigInt reference and every other engine', () => {
+    for (const engine of [referenceEngine, ...allEngines]) {
+      const again = runVectorDir(dir, engine);
+      expect(again.map((o) => o.actual), engine.name).toEqual(outcomes.map((o) => o.expected));
+    }
+  }, 120_000);
 
   it.each(outcomes.map((o) => [`${o.file} ${o.name}`, o] as const))('%s', (_label, o) => {
     expect(o.actual).toBe(o.expected);
