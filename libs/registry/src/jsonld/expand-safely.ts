@@ -1,4 +1,5 @@
 import jsonld from 'jsonld';
+import { describeJsonLdError } from './describe-error.js';
 import type { DocumentLoader } from './document-loader.js';
 
 /**
@@ -11,7 +12,6 @@ export async function safeModeProblem(document: object, documentLoader: Document
     await jsonld.expand(structuredClone(document), { documentLoader, safe: true });
     return undefined;
   } catch (error) {
-    const e = error as { message?: string; details?: { event?: { message?: string } } };
-    return (e.details?.event?.message ?? e.message ?? 'invalid JSON-LD').split('\n')[0]!.slice(0, 300);
+    return describeJsonLdError(error);
   }
 }

@@ -94,15 +94,18 @@ describe('presentations under the bundled contexts', () => {
       type: ['VerifiablePresentation', 'NutsIrmaPresentation'],
       proof: { type: 'NutsIrmaSignedContract', proofValue: 'bnVsbA==', smuggled: 'x' },
     };
-    expect(await safeModeProblem(vp, registry.documentLoader)).toMatch(/smuggled|did not expand|Dropping/i);
+    expect(await safeModeProblem(vp, registry.documentLoader)).toMatch(/^Dropping property .*\('smuggled'\)$/);
     const { smuggled: _, ...cleanProof } = vp.proof;
     expect(await safeModeProblem({ ...vp, proof: cleanProof }, registry.documentLoader)).toBeUndefined();
     const dummy = { ...vp, type: ['VerifiablePresentation', 'DummyVerifiablePresentation'], proof: { Type: 'NoSignature', Contract: 'c', Phone: '06' } };
-    expect(await safeModeProblem(dummy, registry.documentLoader)).toMatch(/Phone|did not expand|Dropping/i);
+    expect(await safeModeProblem(dummy, registry.documentLoader)).toMatch(/\('Phone'\)$/);
   });
 
   it('cannot sign a presentation type that no bundled context defines', async () => {
-    await expect(registry.signPresentation({ signer: org, type: ['NutsIRMAPresentation'], challenge: 'c' })).rejects.toMatchObject({ code: 'PRESENTATION_INVALID' });
+    await expect(registry.signPresentation({ signer: org, type: ['NutsIRMAPresentation'], challenge: 'c' })).rejects.toMatchObject({
+      code: 'PRESENTATION_INVALID',
+      detail: expect.stringMatching(/\('NutsIRMAPresentation'\)$/),
+    });
   });
 
   it('refuses to sign for a DID not managed here', async () => {

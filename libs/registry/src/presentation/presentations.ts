@@ -3,6 +3,7 @@ import { NutshellError } from '#errors';
 import { didOf, isDid } from '../did/did-syntax.js';
 import type { Vdr } from '../did/vdr.js';
 import { NUTS_CREDENTIALS_V1_URL, NUTSHELL_MEANS_V1_URL, W3C_CREDENTIALS_V1_URL } from '../jsonld/contexts/index.js';
+import { describeJsonLdError } from '../jsonld/describe-error.js';
 import type { DocumentLoader } from '../jsonld/document-loader.js';
 import type { KeyStore } from '../keys/key-store.js';
 import type { VerifiableCredential, VerifiablePresentation } from '../registry-types.js';
@@ -69,7 +70,7 @@ export async function signPresentation(request: SignPresentationRequest, deps: P
       documentLoader: deps.documentLoader,
     })) as unknown as VerifiablePresentation;
   } catch (cause) {
-    throw new NutshellError('PRESENTATION_INVALID', `presentation could not be signed: ${String((cause as Error).message).split('\n')[0]}`, { cause });
+    throw new NutshellError('PRESENTATION_INVALID', `presentation could not be signed: ${describeJsonLdError(cause)}`, { cause });
   }
 }
 

@@ -4,6 +4,7 @@ import { NutshellError } from '#errors';
 import { assertDid, isDid } from '../did/did-syntax.js';
 import type { Vdr } from '../did/vdr.js';
 import { NUTS_CREDENTIALS_V1_URL, W3C_CREDENTIALS_V1_URL } from '../jsonld/contexts/index.js';
+import { describeJsonLdError } from '../jsonld/describe-error.js';
 import type { DocumentLoader } from '../jsonld/document-loader.js';
 import type { KeyStore } from '../keys/key-store.js';
 import type { VerifiableCredential } from '../registry-types.js';
@@ -48,7 +49,7 @@ export async function issueCredential(request: IssueRequest, deps: IssuerDeps): 
     signed = await vc.issue({ credential, suite: signingSuite(deps.keys, kid, now), documentLoader: deps.documentLoader, now });
   } catch (cause) {
     // Safe-mode JSON-LD failures (undefined terms in the subject) end up here.
-    throw new NutshellError('CREDENTIAL_INVALID', `credential could not be signed: ${firstLine(cause)}`, { cause });
+    throw new NutshellError('CREDENTIAL_INVALID', `credential could not be signed: ${describeJsonLdError(cause)}`, { cause });
   }
   const issued = signed as unknown as VerifiableCredential;
   await deps.credentials.insert(issued);
@@ -96,9 +97,4 @@ function checkExpiration(value: string, now: Date): string {
 /** RFC 3339 in UTC without fractions, as VC 1.1 examples and Nuts write it. */
 function seconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.slice(0, 300);
 }

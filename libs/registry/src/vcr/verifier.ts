@@ -1,5 +1,6 @@
 import * as vc from '@digitalbazaar/vc';
 import { isDid } from '../did/did-syntax.js';
+import { describeJsonLdError } from '../jsonld/describe-error.js';
 import type { DocumentLoader } from '../jsonld/document-loader.js';
 import type { CredentialVerification, VerifiableCredential } from '../registry-types.js';
 import type { TrustRepository } from '../trust/trust-repository.js';
@@ -81,9 +82,9 @@ export function reasonOf(result: vc.VerifyResult): string {
     ...(result.credentialResults ?? []).map((r) => r.error),
   ];
   for (const error of candidates) {
-    const nested = (error as { errors?: Array<{ message?: string }> } | undefined)?.errors?.[0]?.message;
-    const message = nested ?? error?.message;
-    if (message) return message.split('\n')[0]!.slice(0, 300);
+    const nested = (error as { errors?: unknown[] } | undefined)?.errors?.[0];
+    const cause = nested ?? error;
+    if (cause) return describeJsonLdError(cause);
   }
   return 'verification failed';
 }
