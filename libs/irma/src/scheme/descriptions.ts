@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { NutshellError } from '#errors';
+import { credentialTypeHash } from '../idemix/attributes.js';
 import type { AttributeType, CredentialDependencies, CredentialType, Issuer, SchemeManager } from './types.js';
 import {
   attribute, child, children, childText, parseBool, parseInteger, parseXml, text, translated, xmlVersion, type XmlNode,
@@ -89,11 +89,6 @@ export function parseIssuerDescription(xml: string, file: string, scheme: Scheme
     languages: langs,
     xmlVersion: version,
   };
-}
-
-/** First 16 bytes of SHA-256 of a credential type id: what the metadata attribute carries. */
-export function credentialTypeIdHash(credentialTypeId: string): Uint8Array {
-  return new Uint8Array(createHash('sha256').update(credentialTypeId, 'utf8').digest().subarray(0, 16));
 }
 
 function parseDependencies(root: XmlNode, file: string, schemeId: string): CredentialDependencies | undefined {
@@ -200,7 +195,7 @@ export function parseCredentialTypeDescription(
     singleton: parseBool(childText(root, 'ShouldBeSingleton'), file, '<ShouldBeSingleton>'),
     attributes,
     xmlVersion: version,
-    hash16: credentialTypeIdHash(id),
+    hash16: credentialTypeHash(id),
   };
   const description = translated(child(root, 'Description'));
   if (description !== undefined) credentialType.description = description;

@@ -16,7 +16,7 @@ export { readSchemeDirectory, verifySignedIndex, type LoadedScheme, type ReadSch
 export { parseSchemeIndex, serializeSchemeIndex, type SchemeIndex } from './index-file.js';
 export { parseSchemePublicKey, verifyIndexSignature, signIndex } from './signature.js';
 export { parseSchemeTimestamp } from './timestamp.js';
-export { credentialTypeIdHash, parseSchemeDescription, parseIssuerDescription, parseCredentialTypeDescription } from './descriptions.js';
+export { parseSchemeDescription, parseIssuerDescription, parseCredentialTypeDescription } from './descriptions.js';
 export { readPrivateKeyFolder, type FolderPrivateKey } from './private-key-folder.js';
 export { startPeriodic } from './auto-update.js';
 export { signSchemeDirectory } from './sign-scheme.js';
