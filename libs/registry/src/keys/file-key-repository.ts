@@ -1,15 +1,13 @@
 import { chmod, mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NutshellError } from '#errors';
-import { readJsonFile, writeFileAtomic } from '../storage/atomic-file.js';
+import { createFileAtomic, readJsonFile } from '../storage/atomic-file.js';
 import type { KeyRepository, StoredKey } from './key-repository.js';
 
 const SUFFIX = '.key.json';
 
 /** Keys as one JSON file each (mode 0600) in a directory of mode 0700; file names are the base64url kid. */
 export class FileKeyRepository implements KeyRepository {
-  private inserting: Promise<unknown> = Promise.resolve();
-
   constructor(private readonly dir: string) {}
 
   /** Creates the directory (0700) if needed and tightens its mode when it already existed. */
@@ -26,13 +24,8 @@ export class FileKeyRepository implements KeyRepository {
   }
 
   async insert(key: StoredKey): Promise<void> {
-    // Serialised so two creations of the same kid cannot both pass the existence check.
-    const run = this.inserting.then(async () => {
-      if ((await this.get(key.kid)) !== undefined) throw new NutshellError('CONFLICT', 'a key with this id already exists');
-      await writeFileAtomic(this.fileOf(key.kid), JSON.stringify(key, null, 2) + '\n', 0o600);
-    });
-    this.inserting = run.catch(() => undefined);
-    return run;
+    const created = await createFileAtomic(this.fileOf(key.kid), JSON.stringify(key, null, 2) + '\n', 0o600);
+    if (!created) throw new NutshellError('CONFLICT', 'a key with this id already exists');
   }
 
   async list(): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { createPublicKey, verify as edVerify } from 'node:crypto';
+import { createPublicKey, verify as edVerify, type JsonWebKey } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +78,15 @@ describe('FileKeyStore', () => {
     expect(await store.publicJwk('nope')).toBeUndefined();
     await store.create(KID, 'Ed25519');
     expect((await failure(store.create(KID, 'Ed25519'))).code).toBe('CONFLICT');
+  });
+
+  it('lets only one of two racing stores create a kid, and keeps the winner key', async () => {
+    const dir = keyDir();
+    const [a, b] = [await open(dir, undefined), await open(dir, undefined)];
+    const outcomes = await Promise.allSettled([a.create('race', 'Ed25519'), b.create('race', 'Ed25519')]);
+    const won = outcomes.find((o) => o.status === 'fulfilled') as PromiseFulfilledResult<JsonWebKey> | undefined;
+    expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(1);
+    expect(await (await open(dir, undefined)).publicJwk('race')).toEqual(won?.value);
   });
 
   it('keeps the passphrase-encrypted private key out of the file in every encoding', async () => {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readJsonFile, writeFileAtomic } from './atomic-file.js';
+import { createFileAtomic, readJsonFile, writeFileAtomic } from './atomic-file.js';
 import { JsonFileTable } from './json-file-table.js';
 
 const dirs: string[] = [];
@@ -62,6 +62,19 @@ describe('writeFileAtomic', () => {
     expect(await readJsonFile(join(d, 'none.json'))).toBeUndefined();
     writeFileSync(join(d, 'bad.json'), '{"torn":');
     await expect(readJsonFile(join(d, 'bad.json'))).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+  });
+});
+
+describe('createFileAtomic', () => {
+  it('creates once and never replaces, even when racing', async () => {
+    const d = dir();
+    const path = join(d, 'key.json');
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => createFileAtomic(path, `writer ${i}`)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const winner = results.indexOf(true);
+    expect(readFileSync(path, 'utf8')).toBe(`writer ${winner}`);
+    expect(readdirSync(d)).toEqual(['key.json']);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 });
 

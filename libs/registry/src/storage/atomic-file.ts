@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { NutshellError } from '#errors';
 
@@ -25,6 +25,34 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
     throw cause;
   }
   await syncDirectory(dir);
+}
+
+/**
+ * Like `writeFileAtomic`, but only creates: a hard link from the finished temp file fails with EEXIST when
+ * `path` exists, even when another process races us, so an existing file (a private key) is never replaced.
+ * Returns false when the file already existed.
+ */
+export async function createFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): Promise<boolean> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx', mode);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await link(temp, path);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw cause;
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+  await syncDirectory(dir);
+  return true;
 }
 
 async function syncDirectory(dir: string): Promise<void> {
