@@ -49,11 +49,11 @@ export interface VerifyOptions {
 /**
  * The challenge contribution [A, Ẑ] of one ProofD (§5.3) with every structural check; undefined when a
  * check fails. Ẑ is computed as (Z^(−1)·Π_D R_i^(a'_i))^c·A^(ê + c·2^(Le−1))·S^v̂·Π_H R_i^(â_i), which equals
- * gabi's K^(−c)·A^ê·S^v̂·Π_H R_i^(â_i) without a per-proof inverse (Z^(−1) is cached per key).
+ * gabi's K^(−c)·A^ê·S^v̂·Π_H R_i^(â_i) without a per-proof inverse (Z^(−1) is cached per modulus).
  */
 export function proofDContributions(proof: ProofD, pk: IssuerPublicKey, c: bigint, engine: ExpEngine = defaultEngine): bigint[] | undefined {
   const { n, S, R, params } = pk;
-  if (proof.nonrevProof !== undefined || proof.rangeProofs !== undefined) return undefined;
+  if (c < 0n || proof.nonrevProof !== undefined || proof.rangeProofs !== undefined) return undefined;
   if (proof.A <= 1n || proof.A >= n || gcd(proof.A, n) !== 1n) return undefined;
   if (bitLength(proof.eResponse) > params.LeCommit + 1) return undefined;
   if (bitLength(proof.vResponse) > params.LvCommit + UNCHECKED_RESPONSE_SLACK_BITS) return undefined;
@@ -83,7 +83,7 @@ export function proofDContributions(proof: ProofD, pk: IssuerPublicKey, c: bigin
 /** The challenge contribution [U, Ũ] of one ProofU (§7.2) with its checks; undefined when a check fails. */
 export function proofUContributions(proof: ProofU, pk: IssuerPublicKey, c: bigint, engine: ExpEngine = defaultEngine): bigint[] | undefined {
   const { n, S, R, params } = pk;
-  if (proof.U <= 1n || proof.U >= n) return undefined;
+  if (c < 0n || proof.U <= 1n || proof.U >= n) return undefined;
   if (bitLength(proof.vPrimeResponse) > params.LvPrimeCommit + 1) return undefined;
   const responseBound = params.LmCommit + UNCHECKED_RESPONSE_SLACK_BITS;
   if (bitLength(proof.sResponse) > responseBound) return undefined;
