@@ -1,12 +1,14 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon, { type AutocannonOptions, type AutocannonRequest, type AutocannonResult } from 'autocannon';
+import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import { loadConfig } from '#config';
 import { MeansRegistry } from '#means';
 import { createNodeApp } from '../../apps/node/src/app.factory.js';
 import type { BenchResult } from '../result.js';
+import type { LoadJob, LoadOutcome } from './load-generator.js';
 
 /** Load shape shared by every measurement, so the ratios compare like with like. */
 export interface NodeHttpBenchOptions {
@@ -21,20 +23,42 @@ export interface NodeHttpBenchOptions {
   readonly rounds?: number;
 }
 
+/** One measured endpoint: throughput, and the server's CPU time per answered request. */
+interface Measurement {
+  readonly perSecond: number;
+  readonly cpuMicros: number;
+}
+
 const JSON_HEADERS = { 'content-type': 'application/json' };
+const loadProcess = fileURLToPath(new URL('./load-process.js', import.meta.url));
 
-async function measure(options: AutocannonOptions, shape: Required<NodeHttpBenchOptions>): Promise<AutocannonResult> {
-  if (shape.warmupSeconds > 0) await autocannon({ ...options, connections: shape.connections, duration: shape.warmupSeconds });
-  const result = await autocannon({ ...options, connections: shape.connections, duration: shape.durationSeconds });
-  if (result.errors > 0 || result.timeouts > 0) throw new Error(`${options.url}: ${result.errors} errors, ${result.timeouts} timeouts`);
-  return result;
+function runLoad(job: LoadJob): Promise<LoadOutcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [loadProcess], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadOutcome) : reject(new Error(`load generator failed (${code}): ${err}`))));
+    child.stdin.end(JSON.stringify(job));
+  });
 }
 
-// Only 2xx answers count: a fast 4xx is no throughput.
-function okPerSecond(result: AutocannonResult): number {
-  return result['2xx'] / result.duration;
+// Only 2xx answers count: a fast 4xx is no throughput. CPU is this process's (the servers'; the generator runs apart).
+async function measure(job: Omit<LoadJob, 'connections' | 'durationSeconds'>, shape: Required<NodeHttpBenchOptions>): Promise<Measurement> {
+  if (shape.warmupSeconds > 0) await runLoad({ ...job, connections: shape.connections, durationSeconds: shape.warmupSeconds });
+  const before = process.cpuUsage();
+  const outcome = await runLoad({ ...job, connections: shape.connections, durationSeconds: shape.durationSeconds });
+  const cpu = process.cpuUsage(before);
+  if (outcome.errors > 0 || outcome.timeouts > 0) throw new Error(`${job.url}: ${outcome.errors} errors, ${outcome.timeouts} timeouts`);
+  if (outcome.ok === 0) throw new Error(`${job.url}: no 2xx answers (${outcome.non2xx} others)`);
+  return { perSecond: outcome.ok / outcome.seconds, cpuMicros: (cpu.user + cpu.system) / (outcome.ok + outcome.non2xx) };
 }
 
+function better(a: Measurement | undefined, b: Measurement): Measurement {
+  return a === undefined ? b : { perSecond: Math.max(a.perSecond, b.perSecond), cpuMicros: Math.min(a.cpuMicros, b.cpuMicros) };
+}
 
 async function post(url: string, method: string, body: unknown): Promise<unknown> {
   const res = await fetch(url, { method, headers: JSON_HEADERS, body: JSON.stringify(body) });
@@ -42,10 +66,13 @@ async function post(url: string, method: string, body: unknown): Promise<unknown
   return res.status === 204 ? undefined : res.json();
 }
 
+type Target = 'bare' | 'nest' | 'drawup' | 'start' | 'status';
+
 /**
  * Requests per second of the node's drawup, session start and session status (dummy means, memory store, log level
- * silent) against a bare Fastify route on the same machine, with the same connections and duration. The load
- * generator runs in this process too, so absolute figures are lower than with a separate client; the ratios are fair.
+ * silent), of a trivial Nest route (GET /status, the framework's ceiling) and of a bare Fastify route, all served by
+ * this process with the same connections and duration; autocannon runs in a separate process. Also the servers' CPU
+ * time per request, which a loaded machine disturbs far less than throughput, and the ratios of both to bare.
  */
 export async function benchNodeHttp(options: NodeHttpBenchOptions = {}): Promise<BenchResult[]> {
   const shape: Required<NodeHttpBenchOptions> = { connections: 10, durationSeconds: 5, warmupSeconds: 1, rounds: 3, ...options };
@@ -76,41 +103,50 @@ export async function benchNodeHttp(options: NodeHttpBenchOptions = {}): Promise
     const startBody = JSON.stringify({ means: 'dummy', payload: message });
     const means = app.get(MeansRegistry);
 
-    const best = { bare: 0, drawup: 0, start: 0, status: 0 };
+    const best: Partial<Record<Target, Measurement>> = {};
     for (let round = 0; round < shape.rounds; round++) {
-      best.bare = Math.max(best.bare, okPerSecond(await measure({ url: bareUrl }, shape)));
-      best.drawup = Math.max(
-        best.drawup,
-        okPerSecond(await measure({ url: `${url}/internal/auth/v1/contract/drawup`, method: 'PUT', headers: JSON_HEADERS, body: drawupBody }, shape)),
-      );
-      best.start = Math.max(
-        best.start,
-        okPerSecond(await measure({ url: `${url}/internal/auth/v1/signature/session`, method: 'POST', headers: JSON_HEADERS, body: startBody }, shape)),
-      );
+      best.bare = better(best.bare, await measure({ url: bareUrl }, shape));
+      best.nest = better(best.nest, await measure({ url: `${url}/status` }, shape));
+      best.drawup = better(best.drawup, await measure({ url: `${url}/internal/auth/v1/contract/drawup`, method: 'PUT', headers: JSON_HEADERS, body: drawupBody }, shape));
+      best.start = better(best.start, await measure({ url: `${url}/internal/auth/v1/signature/session`, method: 'POST', headers: JSON_HEADERS, body: startBody }, shape));
 
       // Every poll advances a dummy session (3 answers with 200, then 404), so the polls walk a pool of fresh sessions.
-      const pollsNeeded = Math.ceil(Math.max(best.bare, 1000) * (shape.durationSeconds + shape.warmupSeconds) * 1.5);
-      const ids: string[] = [];
-      for (let i = 0; i < Math.ceil(pollsNeeded / 3); i++) ids.push((await means.startSession('dummy', message, undefined)).sessionID);
-      let next = 0;
-      const statusRequest = {
-        method: 'GET',
-        setupRequest: (request: AutocannonRequest) => ({ ...request, path: `/internal/auth/v1/signature/session/${ids[Math.floor(next++ / 3) % ids.length]}` }),
-      };
-      best.status = Math.max(best.status, okPerSecond(await measure({ url, requests: [statusRequest] }, shape)));
+      const pollsNeeded = Math.ceil(Math.max(best.bare.perSecond, 1000) * (shape.durationSeconds + shape.warmupSeconds) * 1.5);
+      const paths: string[] = [];
+      for (let i = 0; i < Math.ceil(pollsNeeded / 3); i++) {
+        paths.push(`/internal/auth/v1/signature/session/${(await means.startSession('dummy', message, undefined)).sessionID}`);
+      }
+      best.status = better(best.status, await measure({ url, paths, repeatEachPath: 3 }, shape));
     }
 
-    const ratio = (value: number) => Math.round((value / best.bare) * 1000) / 10;
-    const round = (value: number) => Math.round(value);
-    return [
-      { name: 'bare Fastify GET', value: round(best.bare), unit: 'req/s' },
-      { name: 'PUT /internal/auth/v1/contract/drawup', value: round(best.drawup), unit: 'req/s' },
-      { name: 'POST /internal/auth/v1/signature/session (dummy)', value: round(best.start), unit: 'req/s' },
-      { name: 'GET /internal/auth/v1/signature/session/{id} (dummy)', value: round(best.status), unit: 'req/s' },
-      { name: 'drawup / bare', value: ratio(best.drawup), unit: '%', goal: '≥ 40 %', ok: ratio(best.drawup) >= 40 },
-      { name: 'session start / bare', value: ratio(best.start), unit: '%' },
-      { name: 'session status / bare', value: ratio(best.status), unit: '%', goal: '≥ 60 %', ok: ratio(best.status) >= 60 },
-    ];
+    const get = (target: Target): Measurement => {
+      const m = best[target];
+      if (m === undefined) throw new Error(`no measurement of ${target}`);
+      return m;
+    };
+    const bare = get('bare');
+    const pct = (value: number) => Math.round(value * 1000) / 10;
+    const figures: BenchResult[] = [];
+    const names: Record<Target, string> = {
+      bare: 'bare Fastify GET',
+      nest: 'Nest GET /status (framework ceiling)',
+      drawup: 'PUT /internal/auth/v1/contract/drawup',
+      start: 'POST /internal/auth/v1/signature/session (dummy)',
+      status: 'GET /internal/auth/v1/signature/session/{id} (dummy)',
+    };
+    for (const target of ['bare', 'nest', 'drawup', 'start', 'status'] as const) {
+      figures.push({ name: `${names[target]} throughput`, value: Math.round(get(target).perSecond), unit: 'req/s' });
+      figures.push({ name: `${names[target]} server CPU`, value: Math.round(get(target).cpuMicros), unit: 'µs/req' });
+    }
+    const goals: Partial<Record<Target, number>> = { drawup: 40, status: 60 };
+    for (const target of ['nest', 'drawup', 'start', 'status'] as const) {
+      const goal = goals[target];
+      const byThroughput = pct(get(target).perSecond / bare.perSecond);
+      const byCpu = pct(bare.cpuMicros / get(target).cpuMicros);
+      figures.push({ name: `${target} / bare, throughput`, value: byThroughput, unit: '%', ...(goal === undefined ? {} : { goal: `≥ ${goal} %`, ok: byThroughput >= goal }) });
+      figures.push({ name: `${target} / bare, by server CPU per request`, value: byCpu, unit: '%', ...(goal === undefined ? {} : { goal: `≥ ${goal} %`, ok: byCpu >= goal }) });
+    }
+    return figures;
   } finally {
     await app.close();
     await bareServer.close();
