@@ -5,7 +5,7 @@ import { encodeStringAttribute } from './attributes.js';
 import { referenceEngine } from './exp-engine.js';
 import { parsePrivateKeyXml } from './private-key.js';
 import { parseProofList, type Proof, type ProofD } from './proof.js';
-import { verifyProofList } from './proof-list.js';
+import { proofContributions, verifyProofList } from './proof-list.js';
 import { parsePublicKeyXml, type IssuerPublicKey } from './public-key.js';
 import { issueTestCredential, newSecret, proveCommitment, proveDisclosure, type TestCredential } from './testing/prover.js';
 import { loadVectorFile, proofListCase } from './testing/vector-fixtures.js';
@@ -100,6 +100,8 @@ describe('verifyProofList on gabi vectors', () => {
     expect(verifyProofList(proofs, [pk], -1n, nonce, false)).toBe(false);
     expect(verifyProofList(proofs, [pk], ctx, nonce, false, ['.', '.'])).toBe(false);
     expect(verifyProofList([proofs[0]!, proofs[0]!], [pk, pk], ctx, nonce, false)).toBe(false);
+    expect(proofContributions(proofs[0]!, pk, -1n)).toBeUndefined();
+    expect(proofContributions({ ...proofs[0]!, c: -proofs[0]!.c } as Proof, pk, -proofs[0]!.c)).toBeUndefined();
   });
 
   it('issuance: ProofU and ProofD sharing the secret verify together; a mismatching secret response fails', () => {
