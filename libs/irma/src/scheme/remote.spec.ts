@@ -205,6 +205,17 @@ describe('downloading and updating a scheme from a local HTTP server', () => {
     expect(conf.scheme('irma-demo')?.timestamp).toBe(timestamp);
     expect((await rejection(conf.downloadScheme(`${server.baseUrl}/pbdf`))).code).toBe('SCHEME_DOWNLOAD_FAILED');
     expect((await rejection(conf.updateScheme('nope'))).code).toBe('SCHEME_UNKNOWN');
+    // The periodic updater only logs such failures.
+    const errors: string[] = [];
+    const logged = new Promise<void>((resolve) => {
+      const logger = { info: () => undefined, warn: () => undefined, error: (m: string) => { errors.push(m); resolve(); } };
+      void IrmaConfiguration.load({ schemesPath, logger }).then((c) => {
+        const stop = c.startAutoUpdate(1);
+        void logged.then(stop);
+      });
+    });
+    await logged;
+    expect(errors[0]).toMatch(/^updating scheme irma-demo failed: http:\/\/127\.0\.0\.1:\d+\/irma-demo\/\S+ could not be reached$/);
     server = await serveDirectory(served); // afterAll closes it again
   });
 });
