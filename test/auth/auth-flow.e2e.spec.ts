@@ -179,6 +179,13 @@ describe('Nuts auth v1 flow with the dummy means', () => {
     await expectProblem(await drawUp({ legalEntity: 'urn:x' }), 400, 'DrawUpContract failed', "invalid value 'urn:x' for param legalEntity: invalid DID");
     await expectProblem(await drawUp({ type: 42 }), 400, 'DrawUpContract failed', /type must be a string/);
     await expectProblem(await drawUp({ surprise: true }), 400, 'DrawUpContract failed', /property surprise should not exist/);
+    // As Nuts: v1 cannot be drawn up (no acting party), the rendered text fails its own regex.
+    await expectProblem(
+      await drawUp({ version: 'v1' }),
+      500,
+      'DrawUpContract failed',
+      'could not draw up contract: invalid contract text: could not match the contract template regex',
+    );
   });
 
   it('refuses bad session starts and unknown sessions with Nuts texts', async () => {
