@@ -44,7 +44,7 @@ async function startProcess(): Promise<NodeProcess> {
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 50_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`node exited with ${child.exitCode}: ${output.join('')}`);
     try {
@@ -75,7 +75,7 @@ describe('two node processes on one Redis', () => {
   beforeAll(async () => {
     if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (npm test does)`);
     [one, two] = await Promise.all([startProcess(), startProcess()]);
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await Promise.all([stopProcess(one), stopProcess(two)]);
@@ -83,7 +83,7 @@ describe('two node processes on one Redis', () => {
     const keys = await redis.keys(`${prefix}*`);
     if (keys.length > 0) await redis.del(...keys);
     await redis.quit();
-  });
+  }, 30_000);
 
   it('starts a dummy session on one node and polls it to completion on the other', async () => {
     if (one === undefined || two === undefined) throw new Error('nodes not started');
