@@ -52,7 +52,11 @@ async function startProcess(): Promise<NodeProcess> {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`node did not start: ${output.join('')}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      rmSync(datadir, { recursive: true, force: true });
+      throw new Error(`node did not start: ${output.join('')}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -74,7 +78,12 @@ describe('two node processes on one Redis', () => {
 
   beforeAll(async () => {
     if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (npm test does)`);
-    [one, two] = await Promise.all([startProcess(), startProcess()]);
+    // allSettled, so a node that did start is still stopped in afterAll when the other one failed.
+    const [a, b] = await Promise.allSettled([startProcess(), startProcess()]);
+    if (a.status === 'fulfilled') one = a.value;
+    if (b.status === 'fulfilled') two = b.value;
+    if (a.status === 'rejected') throw a.reason;
+    if (b.status === 'rejected') throw b.reason;
   }, 60_000);
 
   afterAll(async () => {
