@@ -1,20 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { IsOptional, IsString } from 'class-validator';
 import { assertDid, Registry, type VerifiableCredential } from '#registry';
 import { Operation } from '../../http/operation.decorator.js';
-
-/** Query of nuts v6 `searchIssuedVCs`. */
-export class SearchIssuedVcsQuery {
-  @IsString()
-  credentialType!: string;
-
-  @IsString()
-  issuer!: string;
-
-  @IsOptional()
-  @IsString()
-  subject?: string;
-}
+import { SearchIssuedVcsQuery } from './search-issued-vcs.dto.js';
 
 /** nuts v6 `SearchVCResults` (no revocations: nutshell does not revoke). */
 export interface SearchVcResults {

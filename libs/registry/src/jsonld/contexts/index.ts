@@ -11,8 +11,11 @@ export const NUTS_CREDENTIALS_V1_URL = 'https://nuts.nl/credentials/v1';
 /** nutshell's context for the presentation types of the signing means and the terms their proofs carry. */
 export const NUTSHELL_MEANS_V1_URL = 'https://nutshell.dev/ns/means/v1';
 
+/** VC data model 1.1 context, the one Nuts documents carry. */
 export const W3C_CREDENTIALS_V1_URL = 'https://www.w3.org/2018/credentials/v1';
+/** Context of Ed25519Signature2020 proofs and Ed25519VerificationKey2020 keys. */
 export const ED25519_2020_V1_URL = 'https://w3id.org/security/suites/ed25519-2020/v1';
+/** DID Core v1 context; first in our DID documents so proof purposes need no framing. */
 export const DID_V1_URL = 'https://www.w3.org/ns/did/v1';
 
 /** The context documents nutshell ships itself, by URL. */
