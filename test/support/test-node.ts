@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, type NodeConfig } from '#config';
 import { createNodeApp } from '../../apps/node/src/app.factory.js';
@@ -14,6 +14,9 @@ export interface TestNode {
   request(method: string, path: string, init?: { json?: unknown; body?: string; headers?: Record<string, string> }): Promise<Response>;
   close(): Promise<void>;
 }
+
+/** The real irma-demo and pbdf schemes in ../shared (never downloaded in tests). */
+export const sharedSchemesDir = (): string => process.env['IRMA_SCHEMES_DIR'] ?? resolve(process.cwd(), '../shared/irma_configuration');
 
 /** A free TCP port on loopback, so the public URL can name the port before the node listens. */
 export async function freePort(): Promise<number> {
@@ -33,7 +36,7 @@ export async function startTestNode(env: Record<string, string> = {}, options: {
   const port = env['NUTSHELL_PORT'] ? Number(env['NUTSHELL_PORT']) : await freePort();
   const config = loadConfig({
     argv: [],
-    env: { NUTSHELL_LOG_LEVEL: 'silent', NUTSHELL_DATADIR: datadir, NUTSHELL_PORT: String(port), NUTSHELL_IRMA_SCHEMES_UPDATE: '0', ...env },
+    env: { NUTSHELL_LOG_LEVEL: 'silent', NUTSHELL_DATADIR: datadir, NUTSHELL_PORT: String(port), NUTSHELL_IRMA_SCHEMES_UPDATE: '0', NUTSHELL_IRMA_SCHEMES_ASSETS_PATH: sharedSchemesDir(), ...env },
     cwd: datadir,
   });
   const app = await createNodeApp(config);

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { NODE_CONFIG, type NodeConfig } from '#config';
 import { AuthModule } from './auth/auth.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IrmaNodeModule } from './irma/irma-node.module.js';
 import { OperationInterceptor } from './http/operation.interceptor.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { createValidationPipe } from './http/validation.pipe.js';
@@ -32,7 +33,7 @@ export class AppModule {
   static forRoot(config: NodeConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, logger), StoreModule, HealthModule, OpenApiModule, RegistryHttpModule, AuthModule],
+      imports: [CoreModule.forRoot(config, logger), StoreModule, HealthModule, OpenApiModule, RegistryHttpModule, AuthModule, IrmaNodeModule],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,4 +1,5 @@
 import { loadConfig, options, envName, flagName } from '#config';
+import { runIrmaVerify } from '#irma';
 import { startNode } from '../start-node.js';
 
 export interface CommandIo {
@@ -42,5 +43,16 @@ const config: Command = {
   },
 };
 
+const irma: Command = {
+  name: 'irma',
+  summary: 'IRMA engine tools: `nutshell irma verify --schemes DIR [--request FILE] [--trust-timestamp-key B64]... FILE`',
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub === 'verify') return runIrmaVerify(rest, { stdout: io.stdout, stderr: io.stderr, stdin: process.stdin });
+    io.stderr.write(`usage: nutshell irma verify --schemes DIR [--request FILE] [--trust-timestamp-key BASE64]... FILE\n`);
+    return 2;
+  },
+};
+
 /** Every subcommand of the `nutshell` binary. */
-export const commands: readonly Command[] = [start, config];
+export const commands: readonly Command[] = [start, config, irma];
