@@ -92,6 +92,32 @@ describe('DummyMeans sessions', () => {
     expect(await means.sessionStatus(sessionId)).toBeUndefined();
   });
 
+  it('seals the proof at start and hands out that seal on the completed poll', async () => {
+    const { means, store } = setup();
+    const text = contractText();
+    const { sessionId } = await means.startSession(text, undefined);
+    const stored = await store.get(sessionId);
+    const jws = stored !== undefined && 'jws' in stored ? stored.jws : undefined;
+    expect(jws).toMatch(/^[\w-]+\.\.[\w-]+$/);
+    await means.sessionStatus(sessionId);
+    await means.sessionStatus(sessionId);
+    const done = await means.sessionStatus(sessionId);
+    expect(done?.status === 'completed' && done.verifiablePresentation.proof.jws).toBe(jws);
+    if (done?.status === 'completed') expect((await means.verify(received(done.verifiablePresentation), INSIDE)).validity).toBe(true);
+  });
+
+  it('seals on the completed poll a session stored without a seal (by an older node)', async () => {
+    const { means, store } = setup();
+    const text = contractText();
+    const sessionId = 'ab'.repeat(16);
+    await store.put(sessionId, { state: 'completed', contract: text }, 60);
+    const done = await means.sessionStatus(sessionId);
+    expect(done?.status).toBe('completed');
+    if (done?.status !== 'completed') return;
+    expect(done.verifiablePresentation.proof.jws).toMatch(/^[\w-]+\.\.[\w-]+$/);
+    expect((await means.verify(received(done.verifiablePresentation), INSIDE)).validity).toBe(true);
+  });
+
   it('creates the seal key once, on first use', async () => {
     const { means, keys } = setup();
     expect(await keys.has(DUMMY_SEAL_KID)).toBe(false);

@@ -14,8 +14,13 @@ import {
 } from '../types/presentation.js';
 import type { DummySessionPointer, DummySigningSessionStatus, StartedSession } from '../types/session.js';
 import type { VerificationResult } from '../types/verification.js';
-import { DUMMY_SIGNER, dummyIssuerAttributes, dummyProofContent, readDummyProof } from './dummy-proof.js';
+import { DUMMY_SIGNER, dummyIssuerAttributes, dummyProofContent, type DummyProofFields, readDummyProof } from './dummy-proof.js';
 import { advanceDummySession, DUMMY_SESSION_ID, type DummySessionRecord } from './dummy-session.js';
+
+// The proof fields of a dummy session for `contract`: everything but the contract is the fixed fictional signer.
+function proofFields(contract: string): DummyProofFields & { readonly Type: 'NoSignature' } {
+  return { Contract: contract, ...DUMMY_SIGNER, Type: 'NoSignature' as const };
+}
 
 /** Key id of the node key that seals dummy proofs. */
 export const DUMMY_SEAL_KID = 'means-dummy';
@@ -50,11 +55,15 @@ export class DummyMeans implements Means<DummySigningSessionStatus, DummySession
     this.ttl = options.sessionTtlSeconds ?? DUMMY_SESSION_TTL_SECONDS;
   }
 
-  /** Stores a new session in state `created`; `params` are ignored, as in Nuts. */
+  /**
+   * Stores a new session in state `created`, with its proof already sealed (the proof does not depend on anything
+   * the polls change, so the completed poll only assembles it); `params` are ignored, as in Nuts.
+   */
   async startSession(contractText: string, _params: unknown): Promise<StartedSession<DummySessionPointer>> {
+    const jws = await this.seal.seal(utf8(dummyProofContent(proofFields(contractText))));
     for (;;) {
       const sessionId = randomBytes(16).toString('hex');
-      if (await this.options.store.create(sessionId, { state: 'created', contract: contractText }, this.ttl)) {
+      if (await this.options.store.create(sessionId, { state: 'created', contract: contractText, jws }, this.ttl)) {
         return { sessionId, sessionPtr: { sessionID: sessionId } };
       }
     }
@@ -77,7 +86,7 @@ export class DummyMeans implements Means<DummySigningSessionStatus, DummySession
       case 'in-progress':
         return { means: 'dummy', status: record.state };
       case 'completed':
-        return { means: 'dummy', status: 'completed', verifiablePresentation: await this.presentation(record.contract) };
+        return { means: 'dummy', status: 'completed', verifiablePresentation: await this.presentation(record.contract, record.jws) };
       case 'consumed':
         return undefined;
     }
@@ -107,9 +116,10 @@ export class DummyMeans implements Means<DummySigningSessionStatus, DummySession
     return { validity: true, vpType: DUMMY_PRESENTATION_TYPE, issuerAttributes: dummyIssuerAttributes(proof), credentials };
   }
 
-  private async presentation(contract: string): Promise<DummyVerifiablePresentation> {
-    const fields = { Contract: contract, ...DUMMY_SIGNER, Type: 'NoSignature' as const };
-    const jws = await this.seal.seal(utf8(dummyProofContent(fields)));
+  // `sealed` is the seal made at start; a record of an older node has none, so it is sealed now.
+  private async presentation(contract: string, sealed: string | undefined): Promise<DummyVerifiablePresentation> {
+    const fields = proofFields(contract);
+    const jws = sealed ?? (await this.seal.seal(utf8(dummyProofContent(fields))));
     // Keys in alphabetical order, as go-did serialises a presentation.
     return {
       '@context': [CREDENTIALS_V1_CONTEXT],

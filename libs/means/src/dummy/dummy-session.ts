@@ -6,7 +6,16 @@ import type { DummySessionState } from '../types/session.js';
  * from one that found nothing, so the step that hands out the presentation must be a write, not a delete.
  */
 export type DummySessionRecord =
-  | { readonly state: DummySessionState; /** The raw contract text, exactly as given at start. */ readonly contract: string }
+  | {
+      readonly state: DummySessionState;
+      /** The raw contract text, exactly as given at start. */
+      readonly contract: string;
+      /**
+       * The seal of the proof, made at start: the proof is fixed by the contract and the fixed signer, so sealing
+       * then keeps the status poll cheap. Absent only in records written by a node before this field existed.
+       */
+      readonly jws?: string;
+    }
   | { readonly state: 'consumed' };
 
 /** Session ids are 16 random bytes in lower-case hex, as Nuts. */
@@ -28,5 +37,6 @@ export function nextDummyState(state: DummySessionState): DummySessionState | un
 export function advanceDummySession(record: DummySessionRecord): DummySessionRecord | undefined {
   if (record.state === 'consumed') return undefined;
   const next = nextDummyState(record.state);
-  return next === undefined ? { state: 'consumed' } : { state: next, contract: record.contract };
+  if (next === undefined) return { state: 'consumed' };
+  return record.jws === undefined ? { state: next, contract: record.contract } : { state: next, contract: record.contract, jws: record.jws };
 }
