@@ -1,0 +1,69 @@
+type FetchInput = Parameters<typeof fetch>[0];
+
+/** One HTTP request as the Yivi client sent it, with the node's answer. */
+export interface RecordedRequest {
+  readonly method: string;
+  readonly url: string;
+  /** Header names lower-cased, as `Headers` normalises them. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | undefined;
+  /** The fetch `cache` mode the caller asked for. */
+  readonly cache: string | undefined;
+  /** 0 when the request failed before a response arrived. */
+  readonly status: number;
+  readonly responseContentType: string | null;
+  readonly responseBody: string;
+}
+
+/** A global fetch replacement that records every call; `restore()` puts the original back. */
+export interface FetchRecorder {
+  readonly requests: RecordedRequest[];
+  /** The unwrapped fetch, for the test's own calls (the app, the requestor) that must not be recorded. */
+  readonly originalFetch: typeof fetch;
+  restore(): void;
+}
+
+function methodOf(input: FetchInput, init: RequestInit | undefined): string {
+  if (init?.method !== undefined) return init.method.toUpperCase();
+  return input instanceof Request ? input.method : 'GET';
+}
+
+function urlOf(input: FetchInput): string {
+  if (typeof input === 'string') return input;
+  return input instanceof URL ? input.href : input.url;
+}
+
+/**
+ * Replaces `globalThis.fetch`, which yivi-client calls directly (it has no injectable transport),
+ * so the test sees exactly the requests the client emits.
+ */
+export function installFetchRecorder(): FetchRecorder {
+  const originalFetch = globalThis.fetch;
+  const requests: RecordedRequest[] = [];
+  const recording: typeof fetch = async (input, init) => {
+    const headers: Record<string, string> = {};
+    new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).forEach((value, name) => {
+      headers[name] = value;
+    });
+    const sent = { method: methodOf(input, init), url: urlOf(input), headers, body: typeof init?.body === 'string' ? init.body : undefined, cache: (init as { cache?: string } | undefined)?.cache };
+    try {
+      const response = await originalFetch(input, init);
+      // A clone, so the client still reads the original body.
+      const responseBody = await response.clone().text();
+      requests.push({ ...sent, status: response.status, responseContentType: response.headers.get('content-type'), responseBody });
+      return response;
+    } catch (error) {
+      // A network failure is recorded too, so a refused connection shows up in the sequence.
+      requests.push({ ...sent, status: 0, responseContentType: null, responseBody: '' });
+      throw error;
+    }
+  };
+  globalThis.fetch = recording;
+  return {
+    requests,
+    originalFetch,
+    restore: () => {
+      globalThis.fetch = originalFetch;
+    },
+  };
+}
