@@ -11,4 +11,5 @@ export * from './issuance.js';
 export * from './exp-engine.js';
 export * from './fast-modexp.js';
 export * from './der.js';
+export * from './represent.js';
 export * from './pool/index.js';

@@ -9,22 +9,28 @@ import {
   encodeMetadataAttribute,
   encodeStringAttribute,
   encodeStringAttributeV2,
-  exponentForAttribute,
   type MetadataAttribute,
 } from '../idemix/attributes.js';
-import { encodeBigB64, randomBelow, randomBigInt } from '../idemix/bigint.js';
-import { createChallenge } from '../idemix/hash.js';
-import { signCl, verifyClSignature, type ClSignature } from '../idemix/issuance.js';
-import { modPow } from '../idemix/modexp.js';
-import { EXPIRY_FACTOR, SECRET_KEY_BITS, SECRET_KEY_RANDOMIZER_BITS } from '../idemix/params.js';
+import { encodeBigB64, randomBigInt } from '../idemix/bigint.js';
+import { createChallenge, signatureNonce } from '../idemix/hash.js';
+import { verifyClSignature, type ClSignature } from '../idemix/issuance.js';
+import { EXPIRY_FACTOR, SECRET_KEY_BITS } from '../idemix/params.js';
 import type { IssuerPrivateKey } from '../idemix/private-key.js';
 import { serializeProofList, type ProofD } from '../idemix/proof.js';
 import type { IssuerPublicKey } from '../idemix/public-key.js';
+import { representToPublicKey } from '../idemix/represent.js';
+import {
+  commitDisclosure,
+  commitmentContributions,
+  issueTestCredential,
+  respondDisclosure,
+  type DisclosureCommitment,
+  type DisclosureItem,
+} from '../idemix/testing/prover.js';
 import type { AttributeConDisCon, AttributeRequest } from '../request/types.js';
 import type { CredentialType } from '../scheme/types.js';
 import { timestampNonce } from '../timestamp/timestamp-nonce.js';
 import { decodeAttributeValue } from '../verify/attribute-value.js';
-import { signatureNonce } from '../idemix/hash.js';
 import { SIGNED_MESSAGE_CONTEXT } from '../verify/signed-message.js';
 import { stampNonce, type TestAtumKey } from './test-atum.js';
 import { createWitness, type NonrevWitness } from './test-revocation.js';
@@ -78,8 +84,8 @@ function encodeValue(value: string | null, version: 2 | 3): bigint {
 }
 
 /**
- * Issues a credential to the prover with the issuer's demo private key (CL signature §7.3, then
- * the client's check §7.6). Unknown attribute names or missing mandatory ones throw.
+ * Issues a credential to the prover with the issuer's demo private key (CL signature §7.3 through
+ * the raw-key prover, then the client's check §7.6). Unknown attribute names or missing mandatory ones throw.
  */
 export function issueCredential(
   configuration: ProverConfiguration,
@@ -117,13 +123,9 @@ export function issueCredential(
   });
   const secret = options.secret ?? DEFAULT_TEST_SECRET;
   const metadataValue = encodeMetadataAttribute(metadata);
-  const vPrime = randomBigInt(pk.params.LvPrime);
-  const U = (modPow(pk.S, vPrime, pk.n) * modPow(pk.R[0]!, secret, pk.n)) % pk.n;
-  const { signature } = signCl(sk, pk, U, [0n, metadataValue, ...values]);
-  const full: ClSignature = { A: signature.A, e: signature.e, v: signature.v + vPrime };
-  const vector = [secret, metadataValue, ...values];
-  if (!verifyClSignature(pk, full, vector)) throw new Error('issued CL signature does not verify');
-  return { credentialType, publicKey: pk, attributes: vector, signature: full, metadata, ...(witness ? { witness } : {}) };
+  const { signature, ms } = issueTestCredential(sk, pk, secret, [metadataValue, ...values]).credential;
+  if (!verifyClSignature(pk, signature, ms)) throw new Error('issued CL signature does not verify');
+  return { credentialType, publicKey: pk, attributes: ms, signature, metadata, ...(witness ? { witness } : {}) };
 }
 
 /** One credential to show and the gabi indices (≥ 2) to disclose besides the metadata attribute. */
@@ -134,122 +136,17 @@ export interface ProofChoice {
   readonly nonrev?: boolean;
 }
 
-interface NonrevCommit {
-  readonly cr: bigint;
-  readonly cu: bigint;
-  readonly secrets: { readonly beta: bigint; readonly delta: bigint; readonly epsilon: bigint; readonly zeta: bigint };
-  readonly randomizers: { readonly beta: bigint; readonly delta: bigint; readonly epsilon: bigint; readonly zeta: bigint };
-  readonly contributions: bigint[];
-}
-
-interface Builder {
-  readonly choice: ProofChoice;
-  readonly aPrime: bigint;
-  readonly vPrime: bigint;
-  readonly ePrime: bigint;
-  readonly disclosed: ReadonlySet<number>;
-  readonly eTilde: bigint;
-  readonly vTilde: bigint;
-  readonly mTilde: ReadonlyMap<number, bigint>;
-  readonly commitment: bigint;
-  readonly nonrev?: NonrevCommit;
-}
-
-/** gabi's revocation randomizer bound B·2^(k'+k'') = 2^579, also used for the revocation attribute. */
-const NONREV_RANDOMIZER_BITS = 579;
-
-function nonrevCommit(pk: IssuerPublicKey, witness: NonrevWitness, alphaTilde: bigint): NonrevCommit {
-  const { n } = pk;
-  const G = pk.G!;
-  const H = pk.H!;
-  const quarter = n / 4n;
-  const r2 = randomBelow(quarter);
-  const r3 = randomBelow(quarter);
-  const cr = (modPow(G, r2, n) * modPow(H, r3, n)) % n;
-  const cu = (witness.u * modPow(H, r2, n)) % n;
-  const secrets = { beta: witness.e * r2, delta: witness.e * r3, epsilon: r2, zeta: r3 };
-  const randomizers = {
-    beta: randomBelow(quarter << 579n),
-    delta: randomBelow(quarter << 579n),
-    epsilon: randomBelow(quarter << 384n),
-    zeta: randomBelow(quarter << 384n),
-  };
-  const tR = (modPow(G, randomizers.epsilon, n) * modPow(H, randomizers.zeta, n)) % n;
-  const tNu = (modPow(cu, alphaTilde, n) * modPow(H, -randomizers.beta, n)) % n;
-  const tOne = (((modPow(cr, alphaTilde, n) * modPow(G, -randomizers.beta, n)) % n) * modPow(H, -randomizers.delta, n)) % n;
-  return { cr, cu, secrets, randomizers, contributions: [cr, cu, witness.nu, tR, tNu, tOne] };
-}
-
-function prepare(choice: ProofChoice, secretRandomizer: bigint): Builder {
+/** The raw-key disclosure item of a choice: metadata always disclosed, the witness when asked for. */
+function toItem(choice: ProofChoice): DisclosureItem {
   const { credential } = choice;
-  const pk = credential.publicKey;
-  const { n, S, R, params } = pk;
-  const r = randomBigInt(params.LRA);
-  const aPrime = (credential.signature.A * modPow(S, r, n)) % n;
-  const vPrime = credential.signature.v - credential.signature.e * r;
-  const ePrime = credential.signature.e - (1n << BigInt(params.Le - 1));
-  const disclosed = new Set([1, ...choice.disclose]);
-  const revocationGabiIndex =
-    credential.credentialType.revocationIndex === undefined ? undefined : credential.credentialType.revocationIndex + 2;
-  const mTilde = new Map<number, bigint>();
-  for (let i = 0; i < credential.attributes.length; i++) {
-    if (disclosed.has(i)) continue;
-    if (i === 0) mTilde.set(0, secretRandomizer);
-    else if (choice.nonrev === true && i === revocationGabiIndex) mTilde.set(i, randomBigInt(NONREV_RANDOMIZER_BITS));
-    else mTilde.set(i, randomBigInt(params.LmCommit));
-  }
-  const eTilde = randomBigInt(params.LeCommit);
-  const vTilde = randomBigInt(params.LvCommit);
-  let commitment = (modPow(aPrime, eTilde, n) * modPow(S, vTilde, n)) % n;
-  for (const [i, tilde] of mTilde) commitment = (commitment * modPow(R[i]!, tilde, n)) % n;
-  let nonrev: NonrevCommit | undefined;
-  if (choice.nonrev === true) {
-    if (credential.witness === undefined || revocationGabiIndex === undefined) throw new Error('credential has no witness');
-    nonrev = nonrevCommit(pk, credential.witness, mTilde.get(revocationGabiIndex)!);
-  }
-  return { choice, aPrime, vPrime, ePrime, disclosed, eTilde, vTilde, mTilde, commitment, ...(nonrev ? { nonrev } : {}) };
-}
-
-function respond(builder: Builder, c: bigint): ProofD {
-  const { credential } = builder.choice;
-  const { Lm } = credential.publicKey.params;
-  const aResponses = new Map<number, bigint>();
-  for (const [i, tilde] of builder.mTilde) aResponses.set(i, tilde + c * exponentForAttribute(credential.attributes[i]!, Lm));
-  const aDisclosed = new Map<number, bigint>();
-  for (const i of [...builder.disclosed].sort((a, b) => a - b)) aDisclosed.set(i, credential.attributes[i]!);
-  const proof: ProofD = {
-    kind: 'D',
-    c,
-    A: builder.aPrime,
-    eResponse: builder.eTilde + c * builder.ePrime,
-    vResponse: builder.vTilde + c * builder.vPrime,
-    aResponses,
-    aDisclosed,
-  };
-  if (builder.nonrev === undefined) return proof;
-  const { nonrev } = builder;
-  const revocationIndex = credential.credentialType.revocationIndex! + 2;
-  const response = (name: keyof NonrevCommit['secrets']): string =>
-    encodeBigB64(nonrev.randomizers[name] + c * nonrev.secrets[name]);
-  return {
-    ...proof,
-    nonrevProof: {
-      C_r: encodeBigB64(nonrev.cr),
-      C_u: encodeBigB64(nonrev.cu),
-      responses: {
-        alpha: encodeBigB64(aResponses.get(revocationIndex)!),
-        beta: response('beta'),
-        delta: response('delta'),
-        epsilon: response('epsilon'),
-        zeta: response('zeta'),
-      },
-      sacc: { data: Buffer.from(credential.witness!.sacc.data).toString('base64'), pk: credential.witness!.sacc.pkCounter },
-    },
-  };
-}
-
-function contributionsOf(builders: readonly Builder[]): bigint[] {
-  return builders.flatMap((builder) => [builder.aPrime, builder.commitment, ...(builder.nonrev?.contributions ?? [])]);
+  const cred = { pk: credential.publicKey, signature: credential.signature, ms: credential.attributes };
+  const disclose = [1, ...choice.disclose];
+  if (choice.nonrev !== true) return { cred, disclose };
+  const { witness } = credential;
+  const { revocationIndex } = credential.credentialType;
+  if (witness === undefined || revocationIndex === undefined) throw new Error('credential has no witness');
+  const sacc = { data: Buffer.from(witness.sacc.data).toString('base64'), pk: witness.sacc.pkCounter };
+  return { cred, disclose, nonrev: { index: revocationIndex + 2, u: witness.u, nu: witness.nu, sacc } };
 }
 
 /** Challenge parameters of one proof list. */
@@ -261,10 +158,9 @@ export interface ProofListSession {
 
 /** Builds a ProofD list for the choices with one challenge and one secret-key randomizer (§8.1). */
 export function createProofList(choices: readonly ProofChoice[], session: ProofListSession): ProofD[] {
-  const secretRandomizer = randomBigInt(SECRET_KEY_RANDOMIZER_BITS);
-  const builders = choices.map((choice) => prepare(choice, secretRandomizer));
-  const c = createChallenge(session.context, session.nonce, contributionsOf(builders), session.issig);
-  return builders.map((builder) => respond(builder, c));
+  const commitments = commitDisclosure(choices.map(toItem));
+  const c = createChallenge(session.context, session.nonce, commitmentContributions(commitments), session.issig);
+  return respondDisclosure(commitments, c);
 }
 
 /** `{cred, attr}` as in irmago's `indices`. */
@@ -376,14 +272,9 @@ export interface SignOptions {
   readonly version?: 1 | 2;
 }
 
-/** gabi RepresentToPublicKey over the disclosed vector (0 where hidden). */
-function dlrep(credential: Credential, disclosed: ReadonlySet<number>): bigint {
-  const { n, R, params } = credential.publicKey;
-  let result = 1n;
-  credential.attributes.forEach((value, j) => {
-    if (disclosed.has(j)) result = (result * modPow(R[j]!, exponentForAttribute(value, params.Lm), n)) % n;
-  });
-  return result;
+/** The attribute vector of a commitment's credential, 0 where hidden (what a timestamp covers). */
+function disclosedVector(commitment: DisclosureCommitment): bigint[] {
+  return commitment.item.cred.ms.map((value, j) => (commitment.disclosed.has(j) ? value : 0n));
 }
 
 /** An attribute-based signature on `request.message` as the app produces it (§6, §8.1). */
@@ -394,19 +285,16 @@ export function createSignedMessage(
 ): Record<string, unknown> {
   const version = options.version ?? 2;
   const { choices, indices } = selectForRequest(wallet, request.disclose, request.revocation);
-  const secretRandomizer = randomBigInt(SECRET_KEY_RANDOMIZER_BITS);
-  const builders = choices.map((choice) => prepare(choice, secretRandomizer));
+  const commitments = commitDisclosure(choices.map(toItem));
   let timestamp: Record<string, unknown> | undefined;
   if (options.atumKey !== undefined) {
-    const sigs = builders.map((builder) => builder.aPrime);
-    const vectors = builders.map((builder) =>
-      builder.choice.credential.attributes.map((value, j) => (builder.disclosed.has(j) ? value : 0n)),
-    );
+    const sigs = commitments.map((commitment) => commitment.A);
+    const vectors = commitments.map(disclosedVector);
     const nonce = timestampNonce(
       request.message,
       sigs,
       version === 2
-        ? { version: 2, dlreps: builders.map((builder) => dlrep(builder.choice.credential, builder.disclosed)) }
+        ? { version: 2, dlreps: commitments.map((commitment, i) => representToPublicKey(commitment.item.cred.pk, vectors[i]!)!) }
         : { version: 1, vectors },
     );
     timestamp = { ...stampNonce(options.atumKey, nonce, options.time ?? Math.floor(Date.now() / 1000)) };
@@ -416,8 +304,8 @@ export function createSignedMessage(
   const requestNonce = request.nonce ?? 0n;
   const context = request.context ?? 1n;
   const nonce = signatureNonce(request.message, requestNonce, timestampSignature);
-  const c = createChallenge(context, nonce, contributionsOf(builders), true);
-  const proofs = builders.map((builder) => respond(builder, c));
+  const c = createChallenge(context, nonce, commitmentContributions(commitments), true);
+  const proofs = respondDisclosure(commitments, c);
   return {
     ...(version === 2 ? { '@context': SIGNED_MESSAGE_CONTEXT } : {}),
     signature: serializeProofList(proofs),

@@ -3,8 +3,7 @@
  * idemix.md §6.3): rebuild the nonce from the proofs and the message, then check the Ed25519
  * signature under a pinned key. Trust is configuration only, never a network lookup.
  */
-import { exponentForAttribute } from '../idemix/attributes.js';
-import { defaultEngine } from '../idemix/fast-modexp.js';
+import { representToPublicKey } from '../idemix/represent.js';
 import type { AtumTimestamp } from '../timestamp/atum-timestamp.js';
 import { timestampNonce, type TimestampDisclosed } from '../timestamp/timestamp-nonce.js';
 import type { TrustedTimestampKeys } from '../timestamp/trusted-keys.js';
@@ -22,20 +21,11 @@ function disclosedVector(credential: ResolvedCredential): bigint[] {
   return Array.from({ length: count }, (_, j) => credential.proof.aDisclosed.get(j) ?? 0n);
 }
 
-/** gabi `RepresentToPublicKey`: Π R_j^(x'_j) mod n; undefined when the vector is longer than the key's bases. */
-function dlrep(credential: ResolvedCredential): bigint | undefined {
-  const { n, R, params } = credential.publicKey;
-  const vector = disclosedVector(credential);
-  if (vector.length > R.length) return undefined;
-  const terms = vector.flatMap((x, j) => (x === 0n ? [] : [[R[j]!, exponentForAttribute(x, params.Lm)] as const]));
-  return defaultEngine.multiExp(terms, n);
-}
-
 function disclosedPart(version: 1 | 2, credentials: readonly ResolvedCredential[]): TimestampDisclosed | undefined {
   if (version === 1) return { version: 1, vectors: credentials.map(disclosedVector) };
   const dlreps: bigint[] = [];
   for (const credential of credentials) {
-    const value = dlrep(credential);
+    const value = representToPublicKey(credential.publicKey, disclosedVector(credential));
     if (value === undefined) return undefined;
     dlreps.push(value);
   }
