@@ -1,0 +1,300 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { issueCredential, type Credential } from '../../libs/irma/src/testing/prover.js';
+import { loadTestConfiguration } from '../../libs/irma/src/testing/test-configuration.js';
+import { freePort, startTestNode, type TestNode } from '../support/test-node.js';
+import { installFetchRecorder, type FetchRecorder, type RecordedRequest } from '../support/yivi/fetch-recorder.js';
+import { collapsedSteps, polledStatuses, type SequenceNames } from '../support/yivi/sequence.js';
+import { TestYiviApp } from '../support/yivi/test-app.js';
+import { sessionPointerOf, startWebClient, type WebClient } from '../support/yivi/web-client.js';
+
+const OVER18 = 'irma-demo.MijnOverheid.ageLower.over18';
+const DISCLOSURE = 'https://irma.app/ld/request/disclosure/v2';
+const SIGNATURE = 'https://irma.app/ld/request/signature/v2';
+const FRONTEND_OPTIONS = 'https://irma.app/ld/request/frontendoptions/v1';
+// The client's default is 500 ms; a shorter interval only makes the suite quicker, the requests are the same.
+const POLLING = { polling: { interval: 100 } };
+
+interface SessionPackage {
+  sessionPtr: { u: string; irmaqr: string };
+  token: string;
+  frontendRequest: { authorization: string; pairingHint?: boolean; minProtocolVersion: string; maxProtocolVersion: string };
+}
+
+/** A code the user can type into the web page once the test has read it off the app. */
+function keyboard(): { type(code: string): void; enterCode: () => Promise<string> } {
+  const codes: string[] = [];
+  const waiting: ((code: string) => void)[] = [];
+  return {
+    type: (code) => {
+      const next = waiting.shift();
+      if (next !== undefined) next(code);
+      else codes.push(code);
+    },
+    enterCode: () => new Promise((resolve) => (codes.length > 0 ? resolve(codes.shift()!) : waiting.push(resolve))),
+  };
+}
+
+/** The session package the node answered to the client's start POST (the first recorded request). */
+function sessionPackageOf(requests: readonly RecordedRequest[]): SessionPackage {
+  expect(requests[0]).toMatchObject({ method: 'POST', status: 200 });
+  return JSON.parse(requests[0]!.responseBody) as SessionPackage;
+}
+
+/** Per-endpoint header and body checks of ecosystem.md §D.1 over every request the client made. */
+function expectConformingRequests(requests: readonly RecordedRequest[], names: SequenceNames, pkg: SessionPackage): void {
+  for (const request of requests) {
+    const path = request.url.startsWith(names.u) ? request.url.slice(names.u.length) : undefined;
+    if (path?.startsWith('/frontend/')) {
+      // The raw frontend token, not "Bearer …": the node compares the header with the token as is.
+      expect(request.headers['authorization'], request.url).toBe(pkg.frontendRequest.authorization);
+    } else {
+      expect(request.headers['authorization'], `${request.method} ${request.url}`).toBeUndefined();
+    }
+    if (request.method === 'POST' && request.url === `${names.requestorUrl}/session`) {
+      expect(request.headers['content-type']).toBe('application/json');
+      expect(request.responseContentType).toMatch(/^application\/json/);
+    } else if (path === '/frontend/options') {
+      expect(request.method).toBe('POST');
+      expect(request.headers['content-type']).toBe('application/json');
+      expect(JSON.parse(request.body!)).toMatchObject({ '@context': FRONTEND_OPTIONS });
+      expect(request.status).toBe(200);
+      expect(request.responseContentType).toMatch(/^application\/json/);
+    } else if (path === '/frontend/status' || path === '/status') {
+      expect(request.method).toBe('GET');
+      expect(request.cache).toBe('no-store');
+      expect(request.status).toBe(200);
+      expect(request.responseContentType).toMatch(/^application\/json/);
+    } else if (path === '/frontend/pairingcompleted') {
+      expect(request.method).toBe('POST');
+      expect(request.body).toBeUndefined();
+      expect(request.status).toBe(204);
+    } else if (path === '') {
+      expect(request.method).toBe('DELETE');
+      expect(request.status).toBe(200);
+    } else if (request.url === `${names.requestorUrl}/session/${names.token}/result`) {
+      expect(request.method).toBe('GET');
+      expect(request.status).toBe(200);
+      expect(request.responseContentType).toMatch(/^application\/json/);
+    } else {
+      expect.unreachable(`unexpected client request ${request.method} ${request.url}`);
+    }
+  }
+}
+
+describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node', () => {
+  let node: TestNode;
+  let wallet: Credential[];
+  let recorder: FetchRecorder;
+  let app: TestYiviApp;
+  let requestorUrl: string;
+  const running: WebClient[] = [];
+
+  beforeAll(async () => {
+    // The client refuses http pointers to anything but localhost, 127.0.0.1 or [::1]; the node listens on 127.0.0.1.
+    const port = await freePort();
+    node = await startTestNode({ NUTSHELL_PORT: String(port), NUTSHELL_PUBLIC_URL: `http://127.0.0.1:${port}` });
+    requestorUrl = `${node.url}/irma/requestor`;
+    const configuration = await loadTestConfiguration();
+    wallet = [issueCredential(configuration, 'irma-demo.MijnOverheid.ageLower', { over12: 'yes', over16: 'yes', over18: 'yes', over21: 'no' })];
+  });
+  afterAll(async () => node?.close());
+  beforeEach(() => {
+    recorder = installFetchRecorder();
+    app = new TestYiviApp(wallet, recorder.originalFetch);
+  });
+  afterEach(async () => {
+    // A failed test must not leave a client polling into the next one.
+    await Promise.all(running.splice(0).map((client) => client.core.abort().catch(() => undefined)));
+    recorder.restore();
+  });
+
+  function start(options: Parameters<typeof startWebClient>[0]): WebClient {
+    const client = startWebClient(options);
+    running.push(client);
+    return client;
+  }
+
+  it('runs a disclosure with pairing: the app reads the code, the page enters it, start() resolves with the VALID result', async () => {
+    const keys = keyboard();
+    // A pinned attribute value makes the node hint pairing, as irmago does.
+    const request = { '@context': DISCLOSURE, disclose: [[[{ type: OVER18, value: 'yes' }]]] };
+    const client = start({ url: requestorUrl, request, enterCode: keys.enterCode, state: POLLING });
+
+    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
+    const pkg = sessionPackageOf(recorder.requests);
+    expect(pkg.frontendRequest).toEqual({ authorization: expect.stringMatching(/^[A-Za-z0-9]{20}$/), pairingHint: true, minProtocolVersion: '1.0', maxProtocolVersion: '1.1' });
+    expect(pointer).toEqual({ ...pkg.sessionPtr, continueOnSecondDevice: true });
+    expect(pointer.u).toMatch(new RegExp(`^${node.url}/irma/session/[A-Za-z0-9]{20}$`));
+
+    const first = await app.connect(pointer.u);
+    expect(first.options).toEqual({ '@context': 'https://irma.app/ld/options/v1', pairingMethod: 'pin', pairingCode: expect.stringMatching(/^\d{4}$/) });
+    expect(first.request).toBeUndefined();
+    await app.waitForStatus(pointer.u, 'PAIRING');
+    const asked = await client.plugin.reached('EnterPairingCode');
+    // The page got the same code from /frontend/options; it only compares, the node never sees what is typed.
+    expect(asked.payload).toMatchObject({ pairingCode: first.options.pairingCode });
+    keys.type(first.options.pairingCode!);
+
+    await app.waitForStatus(pointer.u, 'CONNECTED');
+    const wire = await app.pairedRequest(pointer.u);
+    expect(wire).toMatchObject({ '@context': DISCLOSURE, disclose: [[[{ type: OVER18, value: 'yes' }]]] });
+    const posted = await app.respond(pointer.u, wire);
+    expect(posted).toEqual({ status: 200, body: '{"proofStatus":"VALID"}' });
+
+    const outcome = await client.outcome;
+    expect(outcome.ok).toBe(true);
+    expect(outcome.ok && outcome.result).toMatchObject({
+      token: pkg.token,
+      status: 'DONE',
+      type: 'disclosing',
+      proofStatus: 'VALID',
+      disclosed: [[{ id: OVER18, rawvalue: 'yes', status: 'PRESENT' }]],
+    });
+
+    const names = { requestorUrl, u: pointer.u, token: pkg.token };
+    expect(collapsedSteps(recorder.requests, names)).toEqual([
+      'POST {requestor}/session',
+      'POST {u}/frontend/options',
+      'GET {u}/frontend/status',
+      'POST {u}/frontend/pairingcompleted',
+      'GET {u}/frontend/status',
+      'GET {requestor}/session/{token}/result',
+    ]);
+    expect(JSON.parse(recorder.requests[1]!.body!)).toEqual({ '@context': FRONTEND_OPTIONS, pairingMethod: 'pin' });
+    const statuses = polledStatuses(recorder.requests, `${pointer.u}/frontend/status`);
+    expect(statuses[0]).toBe('INITIALIZED');
+    expect(statuses.at(-1)).toBe('DONE');
+    expect(statuses).toContain('PAIRING');
+    expectConformingRequests(recorder.requests, names, pkg);
+    expect(client.plugin.events.map((event) => event.transition)).toEqual(
+      expect.arrayContaining(['appPairing', 'codeEntered', 'appConnected', 'prepareResult', 'succeed']),
+    );
+  });
+
+  it('runs a disclosure without pairing: no options call, the app gets the request at once', async () => {
+    const request = { '@context': DISCLOSURE, disclose: [[[OVER18]]] };
+    const client = start({ url: requestorUrl, request, state: POLLING });
+    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
+    const pkg = sessionPackageOf(recorder.requests);
+    expect(pkg.frontendRequest.pairingHint).toBeUndefined();
+
+    const first = await app.connect(pointer.u);
+    expect(first.options).toEqual({ '@context': 'https://irma.app/ld/options/v1', pairingMethod: 'none' });
+    expect(first.request).toMatchObject({ '@context': DISCLOSURE, protocolVersion: '2.8' });
+    expect(await app.respond(pointer.u, first.request!)).toEqual({ status: 200, body: '{"proofStatus":"VALID"}' });
+
+    const outcome = await client.outcome;
+    expect(outcome.ok && outcome.result).toMatchObject({ status: 'DONE', proofStatus: 'VALID', disclosed: [[{ id: OVER18, rawvalue: 'yes' }]] });
+    const names = { requestorUrl, u: pointer.u, token: pkg.token };
+    // yivi-client only posts options when pairing changes from its initial "off", so none are sent here.
+    expect(collapsedSteps(recorder.requests, names)).toEqual(['POST {requestor}/session', 'GET {u}/frontend/status', 'GET {requestor}/session/{token}/result']);
+    expectConformingRequests(recorder.requests, names, pkg);
+    expect(client.plugin.events.some((event) => event.newState === 'EnterPairingCode')).toBe(false);
+  });
+
+  it('runs a signature session with pairing; a mistyped code is rejected by the page without a request', async () => {
+    const keys = keyboard();
+    const message = 'I sign the login contract';
+    const request = { '@context': SIGNATURE, message, disclose: [[[OVER18]]] };
+    const client = start({ url: requestorUrl, request, enterCode: keys.enterCode, state: POLLING });
+    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
+    expect(pointer.irmaqr).toBe('signing');
+    const pkg = sessionPackageOf(recorder.requests);
+    expect(pkg.frontendRequest.pairingHint).toBe(true);
+
+    const first = await app.connect(pointer.u);
+    const code = first.options.pairingCode!;
+    await client.plugin.reached('EnterPairingCode');
+    const wrong = String((Number(code) + 1) % 10_000).padStart(4, '0');
+    keys.type(wrong);
+    const rejected = await client.plugin.reached('EnterPairingCode', 2);
+    expect(rejected.transition).toBe('pairingRejected');
+    expect(recorder.requests.some((r) => r.url.endsWith('/pairingcompleted'))).toBe(false);
+    keys.type(code);
+
+    await app.waitForStatus(pointer.u, 'CONNECTED');
+    const wire = await app.pairedRequest(pointer.u);
+    expect(wire).toMatchObject({ '@context': SIGNATURE, message });
+    expect(await app.respond(pointer.u, wire)).toEqual({ status: 200, body: '{"proofStatus":"VALID"}' });
+
+    const outcome = await client.outcome;
+    expect(outcome.ok && outcome.result).toMatchObject({
+      status: 'DONE',
+      type: 'signing',
+      proofStatus: 'VALID',
+      disclosed: [[{ id: OVER18, rawvalue: 'yes' }]],
+      signature: { message },
+    });
+    const names = { requestorUrl, u: pointer.u, token: pkg.token };
+    expect(collapsedSteps(recorder.requests, names)).toEqual([
+      'POST {requestor}/session',
+      'POST {u}/frontend/options',
+      'GET {u}/frontend/status',
+      'POST {u}/frontend/pairingcompleted',
+      'GET {u}/frontend/status',
+      'GET {requestor}/session/{token}/result',
+    ]);
+    expectConformingRequests(recorder.requests, names, pkg);
+  });
+
+  it('ends the flow when the app declines: CANCELLED waits for abort() (restart allowed), no DELETE or result call by the page', async () => {
+    const request = { '@context': DISCLOSURE, disclose: [[[OVER18]]] };
+    const client = start({ url: requestorUrl, request, state: POLLING });
+    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
+    const pkg = sessionPackageOf(recorder.requests);
+    await app.connect(pointer.u);
+    await client.plugin.reached('ContinueOn2ndDevice');
+    expect(await app.decline(pointer.u)).toEqual({ status: 200, body: '' });
+
+    const cancelled = await client.plugin.reached('Cancelled');
+    // With `start` configured the client may restart, so Cancelled is not final (ecosystem.md §D.3).
+    expect(cancelled.isFinal).toBe(false);
+    await client.core.abort();
+    expect(await client.outcome).toEqual({ ok: false, reason: 'Aborted' });
+
+    const result = (await (await recorder.originalFetch(`${requestorUrl}/session/${pkg.token}/result`)).json()) as Record<string, unknown>;
+    expect(result).toEqual({ token: pkg.token, status: 'CANCELLED', type: 'disclosing' });
+    const names = { requestorUrl, u: pointer.u, token: pkg.token };
+    expect(collapsedSteps(recorder.requests, names)).toEqual(['POST {requestor}/session', 'GET {u}/frontend/status']);
+    expect(polledStatuses(recorder.requests, `${pointer.u}/frontend/status`).at(-1)).toBe('CANCELLED');
+    expectConformingRequests(recorder.requests, names, pkg);
+  });
+
+  it('aborts from the page during pairing: DELETE {u} without Authorization, the app sees CANCELLED', async () => {
+    const request = { '@context': SIGNATURE, message: 'never signed', disclose: [[[OVER18]]] };
+    const client = start({ url: requestorUrl, request, state: POLLING });
+    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
+    const pkg = sessionPackageOf(recorder.requests);
+    await app.connect(pointer.u);
+    await client.plugin.reached('EnterPairingCode');
+
+    await client.core.abort();
+    expect(await client.outcome).toEqual({ ok: false, reason: 'Aborted' });
+    await app.waitForStatus(pointer.u, 'CANCELLED');
+    await vi.waitFor(() => expect(recorder.requests.at(-1)?.method).toBe('DELETE'));
+
+    const names = { requestorUrl, u: pointer.u, token: pkg.token };
+    expect(collapsedSteps(recorder.requests, names)).toEqual(['POST {requestor}/session', 'POST {u}/frontend/options', 'GET {u}/frontend/status', 'DELETE {u}']);
+    expect(recorder.requests.at(-1)!.headers).not.toHaveProperty('authorization');
+    expectConformingRequests(recorder.requests, names, pkg);
+    const result = (await (await recorder.originalFetch(`${requestorUrl}/session/${pkg.token}/result`)).json()) as Record<string, unknown>;
+    expect(result).toMatchObject({ status: 'CANCELLED', type: 'signing' });
+  });
+
+  it('takes the legacy path when the start response has no frontendRequest: unauthenticated {u}/status polling', async () => {
+    const request = { '@context': DISCLOSURE, disclose: [[[OVER18]]] };
+    const client = start({ url: requestorUrl, request, state: POLLING, mapping: { frontendRequest: () => undefined } });
+    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
+    const pkg = sessionPackageOf(recorder.requests);
+    const first = await app.connect(pointer.u);
+    expect(await app.respond(pointer.u, first.request!)).toEqual({ status: 200, body: '{"proofStatus":"VALID"}' });
+
+    const outcome = await client.outcome;
+    expect(outcome.ok && outcome.result).toMatchObject({ status: 'DONE', proofStatus: 'VALID' });
+    const names = { requestorUrl, u: pointer.u, token: pkg.token };
+    expect(collapsedSteps(recorder.requests, names)).toEqual(['POST {requestor}/session', 'GET {u}/status', 'GET {requestor}/session/{token}/result']);
+    // The legacy status endpoint answers a bare JSON string, which the client accepts.
+    expect(JSON.parse(recorder.requests.at(-2)!.responseBody)).toBe('DONE');
+    expectConformingRequests(recorder.requests, names, pkg);
+  });
+});
