@@ -16,7 +16,7 @@ import {
   type VerifyArgs,
 } from '#irma/idemix/index';
 import { gabiVectorsDir } from '#irma/vectors/gabi-vectors';
-import type { BenchResult } from './result.js';
+import type { BenchResult } from '../result.js';
 
 /** The benchmarked input: a valid proof list of one ProofD (6 attributes, 2 disclosed) and its verification inputs. */
 interface Fixture {
