@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { issueCredential, type Credential } from '../../libs/irma/src/testing/prover.js';
 import { loadTestConfiguration } from '../../libs/irma/src/testing/test-configuration.js';
 import { freePort, startTestNode, type TestNode } from '../support/test-node.js';
+import { fetchEventSource, installEventSource } from '../support/yivi/event-source.js';
 import { installFetchRecorder, type FetchRecorder, type RecordedRequest } from '../support/yivi/fetch-recorder.js';
 import { collapsedSteps, polledStatuses, type SequenceNames } from '../support/yivi/sequence.js';
 import { TestYiviApp } from '../support/yivi/test-app.js';
@@ -44,7 +45,11 @@ function sessionPackageOf(requests: readonly RecordedRequest[]): SessionPackage 
 function expectConformingRequests(requests: readonly RecordedRequest[], names: SequenceNames, pkg: SessionPackage): void {
   for (const request of requests) {
     const path = request.url.startsWith(names.u) ? request.url.slice(names.u.length) : undefined;
-    if (path?.startsWith('/frontend/')) {
+    if (path === '/frontend/statusevents') {
+      // Whether Authorization goes along depends on the EventSource implementation; each SSE test checks it.
+      expect(request.method).toBe('GET');
+      expect(request.headers['accept']).toBe('text/event-stream');
+    } else if (path?.startsWith('/frontend/')) {
       // The raw frontend token, not "Bearer …": the node compares the header with the token as is.
       expect(request.headers['authorization'], request.url).toBe(pkg.frontendRequest.authorization);
     } else {
@@ -53,6 +58,8 @@ function expectConformingRequests(requests: readonly RecordedRequest[], names: S
     if (request.method === 'POST' && request.url === `${names.requestorUrl}/session`) {
       expect(request.headers['content-type']).toBe('application/json');
       expect(request.responseContentType).toMatch(/^application\/json/);
+    } else if (path === '/frontend/statusevents') {
+      if (request.status === 200) expect(request.responseContentType).toBe('text/event-stream');
     } else if (path === '/frontend/options') {
       expect(request.method).toBe('POST');
       expect(request.headers['content-type']).toBe('application/json');
@@ -88,6 +95,7 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
   let app: TestYiviApp;
   let requestorUrl: string;
   const running: WebClient[] = [];
+  let removeEventSource: (() => void) | undefined;
 
   beforeAll(async () => {
     // The client refuses http pointers to anything but localhost, 127.0.0.1 or [::1]; the node listens on 127.0.0.1.
@@ -106,6 +114,8 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     // A failed test must not leave a client polling into the next one.
     await Promise.all(running.splice(0).map((client) => client.core.abort().catch(() => undefined)));
     recorder.restore();
+    removeEventSource?.();
+    removeEventSource = undefined;
   });
 
   function start(options: Parameters<typeof startWebClient>[0]): WebClient {
@@ -171,9 +181,9 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     );
   });
 
-  it('runs a disclosure without pairing: no options call, the app gets the request at once', async () => {
+  it('runs a disclosure without pairing (client defaults, 500 ms polling): no options call, the app gets the request at once', async () => {
     const request = { '@context': DISCLOSURE, disclose: [[[OVER18]]] };
-    const client = start({ url: requestorUrl, request, state: POLLING });
+    const client = start({ url: requestorUrl, request });
     const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
     const pkg = sessionPackageOf(recorder.requests);
     expect(pkg.frontendRequest.pairingHint).toBeUndefined();
@@ -295,6 +305,62 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     expect(collapsedSteps(recorder.requests, names)).toEqual(['POST {requestor}/session', 'GET {u}/status', 'GET {requestor}/session/{token}/result']);
     // The legacy status endpoint answers a bare JSON string, which the client accepts.
     expect(JSON.parse(recorder.requests.at(-2)!.responseBody)).toBe('DONE');
+    expectConformingRequests(recorder.requests, names, pkg);
+  });
+
+  it('follows the session over SSE when the EventSource sends Authorization (yivi-frontend bundle style), with pairing', async () => {
+    removeEventSource = installEventSource(fetchEventSource(true));
+    const keys = keyboard();
+    const request = { '@context': DISCLOSURE, disclose: [[[{ type: OVER18, value: 'yes' }]]] };
+    const client = start({ url: requestorUrl, request, enterCode: keys.enterCode });
+    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
+    const pkg = sessionPackageOf(recorder.requests);
+
+    const first = await app.connect(pointer.u);
+    await client.plugin.reached('EnterPairingCode');
+    keys.type(first.options.pairingCode!);
+    await app.waitForStatus(pointer.u, 'CONNECTED');
+    expect(await app.respond(pointer.u, await app.pairedRequest(pointer.u))).toEqual({ status: 200, body: '{"proofStatus":"VALID"}' });
+
+    const outcome = await client.outcome;
+    expect(outcome.ok && outcome.result).toMatchObject({ status: 'DONE', proofStatus: 'VALID', disclosed: [[{ id: OVER18, rawvalue: 'yes' }]] });
+    const names = { requestorUrl, u: pointer.u, token: pkg.token };
+    // Every status change came as an event: no polling at all.
+    expect(collapsedSteps(recorder.requests, names)).toEqual([
+      'POST {requestor}/session',
+      'POST {u}/frontend/options',
+      'GET {u}/frontend/statusevents',
+      'POST {u}/frontend/pairingcompleted',
+      'GET {requestor}/session/{token}/result',
+    ]);
+    const subscription = recorder.requests.find((r) => r.url.endsWith('/frontend/statusevents'))!;
+    expect(subscription).toMatchObject({ status: 200, headers: { authorization: pkg.frontendRequest.authorization } });
+    expectConformingRequests(recorder.requests, names, pkg);
+  });
+
+  it('falls back to polling when the EventSource drops the Authorization header (native browser EventSource)', async () => {
+    removeEventSource = installEventSource(fetchEventSource(false));
+    const request = { '@context': DISCLOSURE, disclose: [[[OVER18]]] };
+    const client = start({ url: requestorUrl, request, state: POLLING });
+    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
+    const pkg = sessionPackageOf(recorder.requests);
+    const first = await app.connect(pointer.u);
+    expect(await app.respond(pointer.u, first.request!)).toEqual({ status: 200, body: '{"proofStatus":"VALID"}' });
+
+    const outcome = await client.outcome;
+    expect(outcome.ok && outcome.result).toMatchObject({ status: 'DONE', proofStatus: 'VALID' });
+    const names = { requestorUrl, u: pointer.u, token: pkg.token };
+    expect(collapsedSteps(recorder.requests, names)).toEqual([
+      'POST {requestor}/session',
+      'GET {u}/frontend/statusevents',
+      'GET {u}/frontend/status',
+      'GET {requestor}/session/{token}/result',
+    ]);
+    const subscription = recorder.requests[1]!;
+    expect(subscription.headers).not.toHaveProperty('authorization');
+    // The frontend group is guarded as in irmago: no token, no stream.
+    expect(subscription.status).toBe(403);
+    expect(JSON.parse(subscription.responseBody)).toMatchObject({ status: 403, error: 'UNAUTHORIZED' });
     expectConformingRequests(recorder.requests, names, pkg);
   });
 });

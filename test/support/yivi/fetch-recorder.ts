@@ -12,6 +12,7 @@ export interface RecordedRequest {
   /** 0 when the request failed before a response arrived. */
   readonly status: number;
   readonly responseContentType: string | null;
+  /** The response text; '' for event streams. */
   readonly responseBody: string;
 }
 
@@ -48,9 +49,10 @@ export function installFetchRecorder(): FetchRecorder {
     const sent = { method: methodOf(input, init), url: urlOf(input), headers, body: typeof init?.body === 'string' ? init.body : undefined, cache: (init as { cache?: string } | undefined)?.cache };
     try {
       const response = await originalFetch(input, init);
-      // A clone, so the client still reads the original body.
-      const responseBody = await response.clone().text();
-      requests.push({ ...sent, status: response.status, responseContentType: response.headers.get('content-type'), responseBody });
+      const responseContentType = response.headers.get('content-type');
+      // A clone, so the caller still reads the original body; an event stream is left alone, as it only ends with the session.
+      const responseBody = responseContentType?.startsWith('text/event-stream') ? '' : await response.clone().text();
+      requests.push({ ...sent, status: response.status, responseContentType, responseBody });
       return response;
     } catch (error) {
       // A network failure is recorded too, so a refused connection shows up in the sequence.
