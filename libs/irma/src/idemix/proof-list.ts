@@ -40,20 +40,28 @@ function keyCache(pk: IssuerPublicKey): KeyCache | undefined {
   return kc;
 }
 
+/**
+ * Checks the `nonrev_proof` of the ProofD at `position` of the list against the list challenge `c` and returns its
+ * share of the challenge, hashed right after that proof's [A, Ẑ] (idemix.md §9.2); undefined rejects the list.
+ */
+export type NonrevContributions = (proof: ProofD, position: number, c: bigint) => readonly bigint[] | undefined;
+
 /** Options of one list verification. */
 export interface VerifyOptions {
   /** Exponentiation engine; the fastest measured one by default. */
   readonly engine?: ExpEngine;
+  /** Verifier of nonrevocation proofs (revocation/verify-proof-list.ts); without it a ProofD carrying one is refused. */
+  readonly nonrev?: NonrevContributions;
 }
 
 /**
- * The challenge contribution [A, Ẑ] of one ProofD (§5.3) with every structural check; undefined when a
- * check fails. Ẑ is computed as (Z^(−1)·Π_D R_i^(a'_i))^c·A^(ê + c·2^(Le−1))·S^v̂·Π_H R_i^(â_i), which equals
- * gabi's K^(−c)·A^ê·S^v̂·Π_H R_i^(â_i) without a per-proof inverse (Z^(−1) is cached per modulus).
+ * [A, Ẑ] of a ProofD, its `nonrev_proof` left to the caller. Ẑ is computed as
+ * (Z^(−1)·Π_D R_i^(a'_i))^c·A^(ê + c·2^(Le−1))·S^v̂·Π_H R_i^(â_i), which equals gabi's K^(−c)·A^ê·S^v̂·Π_H R_i^(â_i)
+ * without a per-proof inverse (Z^(−1) is cached per modulus).
  */
-export function proofDContributions(proof: ProofD, pk: IssuerPublicKey, c: bigint, engine: ExpEngine = defaultEngine): bigint[] | undefined {
+function disclosureContributions(proof: ProofD, pk: IssuerPublicKey, c: bigint, engine: ExpEngine): bigint[] | undefined {
   const { n, S, R, params } = pk;
-  if (c < 0n || proof.nonrevProof !== undefined || proof.rangeProofs !== undefined) return undefined;
+  if (c < 0n || proof.rangeProofs !== undefined) return undefined;
   if (proof.A <= 1n || proof.A >= n || gcd(proof.A, n) !== 1n) return undefined;
   if (bitLength(proof.eResponse) > params.LeCommit + 1) return undefined;
   if (bitLength(proof.vResponse) > params.LvCommit + UNCHECKED_RESPONSE_SLACK_BITS) return undefined;
@@ -78,6 +86,30 @@ export function proofDContributions(proof: ProofD, pk: IssuerPublicKey, c: bigin
     terms.push([R[i]!, a, true]);
   }
   return [proof.A, engine.multiExp(terms, n)];
+}
+
+/**
+ * The challenge contribution [A, Ẑ] of one ProofD (§5.3) with every structural check; undefined when a
+ * check fails or the proof carries a nonrevocation proof (only a list verification with `nonrev` takes those).
+ */
+export function proofDContributions(proof: ProofD, pk: IssuerPublicKey, c: bigint, engine: ExpEngine = defaultEngine): bigint[] | undefined {
+  return proof.nonrevProof !== undefined ? undefined : disclosureContributions(proof, pk, c, engine);
+}
+
+/** [A, Ẑ] followed by the nonrevocation share of a ProofD that carries a `nonrev_proof`. */
+function revocableContributions(
+  proof: ProofD,
+  position: number,
+  pk: IssuerPublicKey,
+  c: bigint,
+  engine: ExpEngine,
+  nonrev: NonrevContributions | undefined,
+): bigint[] | undefined {
+  if (proof.nonrevProof !== undefined && nonrev === undefined) return undefined;
+  const base = disclosureContributions(proof, pk, c, engine);
+  if (base === undefined || proof.nonrevProof === undefined) return base;
+  const extra = nonrev!(proof, position, c);
+  return extra === undefined ? undefined : [...base, ...extra];
 }
 
 /** The challenge contribution [U, Ũ] of one ProofU (§7.2) with its checks; undefined when a check fails. */
@@ -112,8 +144,8 @@ export function proofContributions(proof: Proof, pk: IssuerPublicKey, c: bigint,
 
 /**
  * Verifies a gabi ProofList (§5.4): one key per proof, one challenge for the whole list, and equal secret-key
- * responses within each keyshare group ('.' = no keyshare server, the default for every proof).
- * Returns false, never throws, for a well-parsed but wrong proof list.
+ * responses within each keyshare group ('.' = no keyshare server, the default for every proof); nonrevocation
+ * proofs only through `options.nonrev`. Returns false, never throws, for a well-parsed but wrong proof list.
  */
 export function verifyProofList(
   proofs: readonly Proof[],
@@ -142,7 +174,11 @@ export function verifyProofList(
   }
   const contributions: bigint[] = [];
   for (let i = 0; i < proofs.length; i++) {
-    const contrib = proofContributions(proofs[i]!, keys[i]!, c, engine);
+    const proof = proofs[i]!;
+    const contrib =
+      proof.kind === 'D'
+        ? revocableContributions(proof, i, keys[i]!, c, engine, options.nonrev)
+        : proofUContributions(proof, keys[i]!, c, engine);
     if (!contrib) return false;
     contributions.push(...contrib);
   }

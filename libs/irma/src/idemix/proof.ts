@@ -15,7 +15,7 @@ export interface ProofD {
   readonly vResponse: bigint;
   readonly aResponses: ReadonlyMap<number, bigint>;
   readonly aDisclosed: ReadonlyMap<number, bigint>;
-  /** Raw `nonrev_proof` JSON when present; verification refuses proofs carrying it (no revocation support). */
+  /** Raw `nonrev_proof` JSON when present; list verification takes it only with a nonrevocation verifier. */
   readonly nonrevProof?: unknown;
   /** Raw `rangeproofs` JSON when present; Yivi never sends them and verification refuses them. */
   readonly rangeProofs?: unknown;

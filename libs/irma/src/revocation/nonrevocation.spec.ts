@@ -1,13 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomBigInt } from '../idemix/bigint.js';
 import { modPow } from '../idemix/modexp.js';
+import { verifyProofList } from '../idemix/proof-list.js';
 import type { DisclosureRequest } from '../request/types.js';
-import { createDisclosure, issueCredential, type Credential } from '../testing/prover.js';
+import { createDisclosure, createProofList, issueCredential, type Credential } from '../testing/prover.js';
 import { loadTestConfiguration, type TestConfiguration } from '../testing/test-configuration.js';
 import { signAccumulator } from '../testing/test-revocation.js';
 import { verifyDisclosure } from '../verify/verify-disclosure.js';
 import { NONREV_ALPHA_BOUND, nonrevContributions } from './contributions.js';
 import { verifySignedAccumulator } from './signed-accumulator.js';
+import { verifyRevocableProofList } from './verify-proof-list.js';
 
 const ROOT = 'irma-demo.MijnOverheid.root';
 const BSN = `${ROOT}.BSN`;
@@ -126,5 +128,49 @@ describe('disclosures with nonrevocation proofs (irma-demo.MijnOverheid.root, ke
     const tolerant = { ...req, revocation: { [ROOT]: { tolerance: 7200 } } };
     const relaxed = await verifyDisclosure({ body: createDisclosure([old], tolerant), request: tolerant, configuration });
     expect(relaxed.disclosed[0]![0]).not.toHaveProperty('notrevokedbefore');
+  });
+});
+
+describe('verifyRevocableProofList (the idemix list verifier with nonrevocation proofs)', () => {
+  let configuration: TestConfiguration;
+  let root: Credential;
+  let ageLower: Credential;
+  beforeAll(async () => {
+    configuration = await loadTestConfiguration();
+    root = issueCredential(configuration, ROOT, { BSN: '999999990' });
+    ageLower = issueCredential(configuration, 'irma-demo.MijnOverheid.ageLower', { over12: 'yes', over16: 'yes', over18: 'yes', over21: 'no' });
+  });
+
+  it('hashes each nonrevocation proof into the list challenge and returns its accumulator by position', () => {
+    const nonce = randomBigInt(128);
+    const proofs = createProofList(
+      [{ credential: ageLower, disclose: [4] }, { credential: root, disclose: [2], nonrev: true }],
+      { context: 1n, nonce, issig: false },
+    );
+    const keys = [ageLower.publicKey, root.publicKey];
+    const list = { proofs, keys, revocationIndices: [undefined, root.credentialType.revocationIndex], context: 1n, nonce, issig: false };
+    const verdict = verifyRevocableProofList(list);
+    expect(verdict.ok).toBe(true);
+    if (!verdict.ok) return;
+    expect([...verdict.accumulators.keys()]).toEqual([1]);
+    expect(verdict.accumulators.get(1)!.nu).toBe(root.witness!.nu);
+
+    // The idemix verifier alone refuses the proof; its hook sees the proof's position and the list challenge.
+    expect(verifyProofList(proofs, keys, 1n, nonce, false)).toBe(false);
+    const seen: [number, bigint][] = [];
+    const refused = verifyProofList(proofs, keys, 1n, nonce, false, undefined, {
+      nonrev: (_proof, position, c) => {
+        seen.push([position, c]);
+        return undefined;
+      },
+    });
+    expect(refused).toBe(false);
+    expect(seen).toEqual([[1, proofs[0]!.c]]);
+    // The hook's contributions are part of the challenge: leaving them out fails.
+    expect(verifyProofList(proofs, keys, 1n, nonce, false, undefined, { nonrev: () => [] })).toBe(false);
+
+    expect(verifyRevocableProofList({ ...list, revocationIndices: undefined })).toEqual({ ok: false, failure: 'nonrevocation-invalid' });
+    expect(verifyRevocableProofList({ ...list, nonce: nonce + 1n })).toEqual({ ok: false, failure: 'proof-list-invalid' });
+    expect(verifyRevocableProofList({ ...list, keyshareGroups: ['.', '.', '.'] })).toEqual({ ok: false, failure: 'proof-list-invalid' });
   });
 });

@@ -3,6 +3,7 @@
  * into the proof status and disclosed attributes of the session result.
  */
 import { NutshellError } from '#errors';
+import type { ProofVerifierPool } from '../idemix/pool/proof-verifier-pool.js';
 import type { DisclosureRequest, SignatureRequest } from '../request/types.js';
 import type { ProofVerifier, SessionResultProof } from '../session/proof-verifier.js';
 import type { TrustedTimestampKeys } from '../timestamp/trusted-keys.js';
@@ -35,6 +36,11 @@ export interface IdemixProofVerifierOptions {
   readonly trustedTimestampKeys?: TrustedTimestampKeys | readonly string[];
   /** Clock, for tests. */
   readonly now?: () => Date;
+  /**
+   * Worker pool for the cryptographic list check (2–7 ms per list, more with nonrevocation proofs), so that
+   * verification does not block the event loop; the caller owns it (and closes it). In-thread without one.
+   */
+  readonly pool?: ProofVerifierPool;
 }
 
 /** Verifies disclosures and signatures posted to IRMA sessions. */
@@ -42,9 +48,11 @@ export class IdemixProofVerifier implements ProofVerifier {
   private readonly configuration: VerifierConfiguration;
   private readonly trusted: TrustedTimestampKeys;
   private readonly now: () => Date;
+  private readonly pool: ProofVerifierPool | undefined;
 
   constructor(options: IdemixProofVerifierOptions) {
     this.configuration = options.configuration;
+    this.pool = options.pool;
     const keys = options.trustedTimestampKeys ?? [];
     this.trusted = Array.isArray(keys) ? trustedTimestampKeys(keys as readonly string[]) : (keys as TrustedTimestampKeys);
     this.now = options.now ?? (() => new Date());
@@ -52,7 +60,7 @@ export class IdemixProofVerifier implements ProofVerifier {
 
   /** Verifies a posted disclosure (`{"proofs","indices"}`) against its session request. */
   async verifyDisclosure(request: DisclosureRequest, body: unknown): Promise<SessionResultProof> {
-    const result = resultOrThrow(await verifyDisclosure({ body, request, configuration: this.configuration, now: this.now() }));
+    const result = resultOrThrow(await verifyDisclosure({ body, request, configuration: this.configuration, now: this.now(), pool: this.pool }));
     return { proofStatus: result.proofStatus, disclosed: result.disclosed };
   }
 
@@ -64,6 +72,7 @@ export class IdemixProofVerifier implements ProofVerifier {
       configuration: this.configuration,
       trustedTimestampKeys: this.trusted,
       now: this.now(),
+      pool: this.pool,
     }));
     return { proofStatus: result.proofStatus, disclosed: result.disclosed, signature: body };
   }

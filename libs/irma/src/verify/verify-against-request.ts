@@ -4,6 +4,7 @@
  * Shared by disclosures and attribute-based signatures.
  */
 import { metadataExpiry } from '../idemix/attributes.js';
+import type { ProofVerifierPool } from '../idemix/pool/proof-verifier-pool.js';
 import type { Proof } from '../idemix/proof.js';
 import type { AttributeConDisCon, RevocationRequest } from '../request/types.js';
 import type { VerifierConfiguration } from './configuration.js';
@@ -31,6 +32,8 @@ export interface VerifyAgainstRequestInput extends ChallengeInputs {
   readonly configuration: VerifierConfiguration;
   /** Unix seconds at which validity is judged (now, or the timestamp time of a signature). */
   readonly validAt: number;
+  /** Worker pool for the cryptographic list check; in-thread without one. */
+  readonly pool?: ProofVerifierPool;
 }
 
 function invalid(failure: VerificationFailure): VerificationResult {
@@ -91,7 +94,7 @@ export async function verifyAgainstRequest(input: VerifyAgainstRequestInput): Pr
     const resolution = await resolveCredentials(proofs, configuration);
     if (!resolution.ok) return invalid(resolution.failure);
     credentials = resolution.credentials;
-    const crypto = verifyCryptography(credentials, input);
+    const crypto = await verifyCryptography(credentials, input, input.pool);
     if (!crypto.ok) return invalid(crypto.failure);
     const checks = perCredentialChecks(credentials, crypto.accumulators, request, validAt);
     if (!checks.ok) return invalid(checks.failure);

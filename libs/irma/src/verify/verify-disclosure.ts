@@ -2,6 +2,7 @@
  * Verifying a disclosure (irmago `Disclosure.Verify`): the proofs must answer the request's
  * challenge (`context`, `nonce`, no signature flag) and satisfy its condiscon.
  */
+import type { ProofVerifierPool } from '../idemix/pool/proof-verifier-pool.js';
 import type { Proof } from '../idemix/proof.js';
 import type { VerifierConfiguration } from './configuration.js';
 import type { DisclosedAttributeIndex } from './disclosed-attribute.js';
@@ -21,6 +22,8 @@ export type VerifyDisclosureInput = {
   readonly configuration: VerifierConfiguration;
   /** Validity instant; defaults to the current time. */
   readonly now?: Date;
+  /** Worker pool for the cryptographic list check; in-thread without one. */
+  readonly pool?: ProofVerifierPool;
 } & (
   | { readonly proofs: readonly Proof[]; readonly indices?: readonly (readonly DisclosedAttributeIndex[])[] }
   | { readonly body: unknown }
@@ -55,5 +58,6 @@ export async function verifyDisclosure(input: VerifyDisclosureInput): Promise<Ve
     nonce: input.request?.nonce ?? 0n,
     issig: false,
     validAt: unixSeconds(input.now),
+    pool: input.pool,
   });
 }

@@ -3,6 +3,7 @@
  * match (UNMATCHED_REQUEST), timestamp (INVALID_TIMESTAMP, and its time as the validity
  * instant), then the disclosure checks with the signature nonce and the signature flag.
  */
+import type { ProofVerifierPool } from '../idemix/pool/proof-verifier-pool.js';
 import { trustedTimestampKeys, type TrustedTimestampKeys } from '../timestamp/trusted-keys.js';
 import type { VerifierConfiguration } from './configuration.js';
 import { resolveCredentials } from './resolve-credentials.js';
@@ -30,6 +31,8 @@ export interface VerifySignedMessageInput {
   readonly trustedTimestampKeys: TrustedTimestampKeys | readonly string[];
   /** Validity instant when the signature carries no timestamp; defaults to the current time. */
   readonly now?: Date;
+  /** Worker pool for the cryptographic list check; in-thread without one. */
+  readonly pool?: ProofVerifierPool;
 }
 
 function isParsed(value: unknown): value is SignedMessage {
@@ -92,6 +95,7 @@ export async function verifySignedMessage(input: VerifySignedMessageInput): Prom
     nonce,
     issig: true,
     validAt,
+    pool: input.pool,
   });
   return { ...result, validAt };
 }

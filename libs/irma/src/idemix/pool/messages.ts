@@ -1,4 +1,5 @@
 import type { ErrorCode } from '#errors';
+import type { ProofListVerdict } from '../../revocation/verify-proof-list.js';
 
 /** An issuer public key in structured-clone-safe form: big integers as decimal strings. */
 export interface SerializedPublicKey {
@@ -25,6 +26,11 @@ export interface VerifyArgs {
   readonly issig: boolean;
   /** Keyshare group per proof ('.' = none); all '.' when absent. */
   readonly keyshareGroups?: readonly string[];
+  /**
+   * Per proof, its credential type's revocation attribute index (scheme numbering), null when it has none.
+   * Needed only for proofs carrying a `nonrev_proof`; without it such proofs fail as nonrevocation-invalid.
+   */
+  readonly revocationIndices?: readonly (number | null)[];
 }
 
 /** Main thread → worker. */
@@ -33,7 +39,7 @@ export interface VerifyRequest {
   readonly args: VerifyArgs;
 }
 
-/** Worker → main thread. */
+/** Worker → main thread (the verdict's Map, bigints and byte arrays survive structured cloning). */
 export type VerifyReply =
-  | { readonly id: number; readonly ok: true; readonly verdict: boolean }
+  | { readonly id: number; readonly ok: true; readonly verdict: ProofListVerdict }
   | { readonly id: number; readonly ok: false; readonly code: ErrorCode; readonly detail: string };

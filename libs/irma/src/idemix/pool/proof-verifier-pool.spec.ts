@@ -1,18 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NutshellError } from '#errors';
+import { buildProofVerifierWorker } from '../testing/build-worker.js';
 import { loadVectorFile, proofListCase } from '../testing/vector-fixtures.js';
 import type { VerifyArgs } from './messages.js';
 import { ProofVerifierPool } from './proof-verifier-pool.js';
 import { runVerifyTask } from './verify-task.js';
 import { serializePublicKey } from './serialize-key.js';
-
-// Workers run compiled JavaScript: compile the idemix library into dist/ first (a no-op for content after `npm run build`).
-function buildWorker(): void {
-  const tsc = fileURLToPath(new URL('../../../../../node_modules/typescript/bin/tsc', import.meta.url));
-  execFileSync(process.execPath, [tsc, '-p', fileURLToPath(new URL('./tsconfig.worker.json', import.meta.url))], { stdio: 'pipe' });
-}
 
 function argsFor(bits: 1024 | 2048, name: string): VerifyArgs {
   const f = loadVectorFile(bits, 'disclosure');
@@ -29,11 +22,12 @@ function argsFor(bits: 1024 | 2048, name: string): VerifyArgs {
 describe('runVerifyTask (what each worker runs)', () => {
   it('answers verdicts and turns malformed input into error replies', () => {
     const valid = argsFor(1024, 'valid-disclose-1-2-context1');
-    expect(runVerifyTask(1, valid)).toEqual({ id: 1, ok: true, verdict: true });
-    expect(runVerifyTask(2, argsFor(1024, 'tampered-c'))).toEqual({ id: 2, ok: true, verdict: false });
+    expect(runVerifyTask(1, valid)).toEqual({ id: 1, ok: true, verdict: { ok: true, accumulators: new Map() } });
+    expect(runVerifyTask(2, argsFor(1024, 'tampered-c'))).toEqual({ id: 2, ok: true, verdict: { ok: false, failure: 'proof-list-invalid' } });
     expect(runVerifyTask(3, { ...valid, proofList: [{ c: 5 }] })).toMatchObject({ id: 3, ok: false, code: 'IRMA_MALFORMED_INPUT' });
     expect(runVerifyTask(4, { ...valid, nonce: 'abc' })).toMatchObject({ id: 4, ok: false, code: 'INVALID_INPUT' });
     expect(runVerifyTask(5, { ...valid, keys: [{ ...valid.keys[0]!, n: 'x' }] })).toMatchObject({ id: 5, ok: false, code: 'INVALID_INPUT' });
+    expect(runVerifyTask(6, { ...valid, revocationIndices: ['1' as unknown as number] })).toMatchObject({ id: 6, ok: false, code: 'INVALID_INPUT' });
   });
 });
 
@@ -41,7 +35,7 @@ describe('ProofVerifierPool', () => {
   let pool: ProofVerifierPool;
 
   beforeAll(() => {
-    buildWorker();
+    buildProofVerifierWorker();
     pool = new ProofVerifierPool({ size: 2 });
   }, 120_000);
 

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { NutshellError } from '#errors';
+import type { ProofListVerdict } from '../../revocation/verify-proof-list.js';
 import type { VerifyArgs, VerifyReply } from './messages.js';
 
 /** Options of a ProofVerifierPool. */
@@ -16,7 +17,7 @@ export interface ProofVerifierPoolOptions {
 }
 
 interface Pending {
-  readonly resolve: (v: boolean) => void;
+  readonly resolve: (v: ProofListVerdict) => void;
   readonly reject: (e: unknown) => void;
 }
 
@@ -91,17 +92,23 @@ export class ProofVerifierPool {
     return this.slots.reduce((sum, s) => sum + s.pending.size, 0);
   }
 
+  /** Verifies one proof list off the main thread: `verifyList` reduced to valid or not. */
+  async verify(args: VerifyArgs): Promise<boolean> {
+    return (await this.verifyList(args)).ok;
+  }
+
   /**
-   * Verifies one proof list off the main thread; rejects with a NutshellError on malformed input, and with
-   * UNAVAILABLE when the pool is closed or already holds `maxPending` verifications (backpressure).
+   * Verifies one proof list, nonrevocation proofs included, off the main thread (what `verifyRevocableProofList`
+   * answers in-thread); rejects with a NutshellError on malformed input, and with UNAVAILABLE when the pool is
+   * closed or already holds `maxPending` verifications (backpressure).
    */
-  verify(args: VerifyArgs): Promise<boolean> {
+  verifyList(args: VerifyArgs): Promise<ProofListVerdict> {
     if (this.closed) return Promise.reject(new NutshellError('UNAVAILABLE', 'proof verifier pool is closed'));
     if (this.pending >= this.maxPending) return Promise.reject(new NutshellError('UNAVAILABLE', 'proof verifier pool is saturated'));
     let best = this.slots[0]!;
     for (const s of this.slots) if (s.pending.size < best.pending.size) best = s;
     const id = this.nextId++;
-    return new Promise<boolean>((resolve, reject) => {
+    return new Promise<ProofListVerdict>((resolve, reject) => {
       best.pending.set(id, { resolve, reject });
       best.worker.ref();
       best.worker.postMessage({ id, args });

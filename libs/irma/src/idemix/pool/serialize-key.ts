@@ -4,8 +4,20 @@ import { systemParameters } from '../params.js';
 import type { IssuerPublicKey } from '../public-key.js';
 import type { SerializedPublicKey } from './messages.js';
 
-/** Converts a public key to its worker-safe form. */
+/** Serialised forms of the keys in use (decimal conversion of a 2048-bit key costs more than posting it). */
+const serialized = new WeakMap<IssuerPublicKey, SerializedPublicKey>();
+
+/** Converts a public key to its worker-safe form (memoised per key object; keys are immutable). */
 export function serializePublicKey(pk: IssuerPublicKey): SerializedPublicKey {
+  let s = serialized.get(pk);
+  if (s === undefined) {
+    s = toSerialized(pk);
+    serialized.set(pk, s);
+  }
+  return s;
+}
+
+function toSerialized(pk: IssuerPublicKey): SerializedPublicKey {
   return {
     counter: pk.counter,
     expiryDate: pk.expiryDate,
