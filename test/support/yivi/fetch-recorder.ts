@@ -1,6 +1,6 @@
 type FetchInput = Parameters<typeof fetch>[0];
 
-/** One HTTP request as the Yivi client sent it, with the node's answer. */
+/** One HTTP request as the Yivi client sent it, with the node's answer once it arrives. */
 export interface RecordedRequest {
   readonly method: string;
   readonly url: string;
@@ -9,16 +9,19 @@ export interface RecordedRequest {
   readonly body: string | undefined;
   /** The fetch `cache` mode the caller asked for. */
   readonly cache: string | undefined;
-  /** 0 when the request failed before a response arrived. */
-  readonly status: number;
+  /** undefined while the answer is outstanding; 0 when the request failed before a response arrived. */
+  readonly status: number | undefined;
   readonly responseContentType: string | null;
   /** The response text; '' for event streams. */
   readonly responseBody: string;
 }
 
+type Recording = { -readonly [K in keyof RecordedRequest]: RecordedRequest[K] };
+
 /** A global fetch replacement that records every call; `restore()` puts the original back. */
 export interface FetchRecorder {
-  readonly requests: RecordedRequest[];
+  /** In the order the requests were sent (not answered), which is the order the client emits them. */
+  readonly requests: readonly RecordedRequest[];
   /** The unwrapped fetch, for the test's own calls (the app, the requestor) that must not be recorded. */
   readonly originalFetch: typeof fetch;
   restore(): void;
@@ -40,23 +43,34 @@ function urlOf(input: FetchInput): string {
  */
 export function installFetchRecorder(): FetchRecorder {
   const originalFetch = globalThis.fetch;
-  const requests: RecordedRequest[] = [];
+  const requests: Recording[] = [];
   const recording: typeof fetch = async (input, init) => {
     const headers: Record<string, string> = {};
     new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).forEach((value, name) => {
       headers[name] = value;
     });
-    const sent = { method: methodOf(input, init), url: urlOf(input), headers, body: typeof init?.body === 'string' ? init.body : undefined, cache: (init as { cache?: string } | undefined)?.cache };
+    const entry: Recording = {
+      method: methodOf(input, init),
+      url: urlOf(input),
+      headers,
+      body: typeof init?.body === 'string' ? init.body : undefined,
+      cache: (init as { cache?: string } | undefined)?.cache,
+      status: undefined,
+      responseContentType: null,
+      responseBody: '',
+    };
+    requests.push(entry);
     try {
       const response = await originalFetch(input, init);
       const responseContentType = response.headers.get('content-type');
       // A clone, so the caller still reads the original body; an event stream is left alone, as it only ends with the session.
-      const responseBody = responseContentType?.startsWith('text/event-stream') ? '' : await response.clone().text();
-      requests.push({ ...sent, status: response.status, responseContentType, responseBody });
+      entry.responseBody = responseContentType?.startsWith('text/event-stream') ? '' : await response.clone().text();
+      entry.responseContentType = responseContentType;
+      entry.status = response.status;
       return response;
     } catch (error) {
-      // A network failure is recorded too, so a refused connection shows up in the sequence.
-      requests.push({ ...sent, status: 0, responseContentType: null, responseBody: '' });
+      // A network failure stays in the sequence, so a refused connection is visible.
+      entry.status = 0;
       throw error;
     }
   };
