@@ -129,19 +129,9 @@ describe('disclosures with nonrevocation proofs (irma-demo.MijnOverheid.root, ke
     const relaxed = await verifyDisclosure({ body: createDisclosure([old], tolerant), request: tolerant, configuration });
     expect(relaxed.disclosed[0]![0]).not.toHaveProperty('notrevokedbefore');
   });
-});
 
-describe('verifyRevocableProofList (the idemix list verifier with nonrevocation proofs)', () => {
-  let configuration: TestConfiguration;
-  let root: Credential;
-  let ageLower: Credential;
-  beforeAll(async () => {
-    configuration = await loadTestConfiguration();
-    root = issueCredential(configuration, ROOT, { BSN: '999999990' });
-    ageLower = issueCredential(configuration, 'irma-demo.MijnOverheid.ageLower', { over12: 'yes', over16: 'yes', over18: 'yes', over21: 'no' });
-  });
-
-  it('hashes each nonrevocation proof into the list challenge and returns its accumulator by position', () => {
+  it('verifyRevocableProofList hashes each nonrevocation proof into the list challenge and returns its accumulator by position', () => {
+    const ageLower = issueCredential(configuration, 'irma-demo.MijnOverheid.ageLower', { over12: 'yes', over16: 'yes', over18: 'yes', over21: 'no' });
     const nonce = randomBigInt(128);
     const proofs = createProofList(
       [{ credential: ageLower, disclose: [4] }, { credential: root, disclose: [2], nonrev: true }],
