@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { NutshellError } from '#errors';
 import type { SessionStore } from '../session-store.js';
+import { copyJsonTree, type JsonTree, toJsonTree } from './json-tree.js';
 
 interface Entry {
-  /** The value as JSON, so every read hands out a fresh copy, as the Redis store does. */
-  readonly json: string;
+  /** The value as JSON would return it; never handed out itself, only copies, as the Redis store does. */
+  readonly tree: JsonTree;
   /** Epoch milliseconds after which the entry counts as absent. */
   readonly expiresAt: number;
 }
@@ -18,8 +19,9 @@ export interface MemorySessionStoreOptions {
 }
 
 /**
- * A `SessionStore` for a single embedded node. Values round-trip through JSON so that code
- * which works here also works against Redis (no shared references, no bigints, no Dates).
+ * A `SessionStore` for a single embedded node. Values are kept as JSON would return them, so that code
+ * which works here also works against Redis (no shared references, no bigints, no Dates), but as copied
+ * object trees rather than text: a status poll then costs a structural copy, not a parse and a stringify.
  */
 export class MemorySessionStore<T> implements SessionStore<T> {
   private readonly entries = new Map<string, Entry>();
@@ -55,19 +57,19 @@ export class MemorySessionStore<T> implements SessionStore<T> {
   async create(key: string, value: T, ttlSeconds: number): Promise<boolean> {
     this.assertOpen();
     if (this.live(key) !== undefined) return false;
-    this.write(key, JSON.stringify(value), this.now() + ttlSeconds * 1000);
+    this.write(key, toJsonTree(value), this.now() + ttlSeconds * 1000);
     return true;
   }
 
   async get(key: string): Promise<T | undefined> {
     this.assertOpen();
     const entry = this.live(key);
-    return entry === undefined ? undefined : (JSON.parse(entry.json) as T);
+    return entry === undefined ? undefined : (copyJsonTree(entry.tree) as T);
   }
 
   async put(key: string, value: T, ttlSeconds: number): Promise<void> {
     this.assertOpen();
-    this.write(key, JSON.stringify(value), this.now() + ttlSeconds * 1000);
+    this.write(key, toJsonTree(value), this.now() + ttlSeconds * 1000);
   }
 
   async update(key: string, mutate: (current: T) => T | undefined, ttlSeconds?: number): Promise<T | undefined> {
@@ -75,15 +77,15 @@ export class MemorySessionStore<T> implements SessionStore<T> {
     const entry = this.live(key);
     if (entry === undefined) return undefined;
     // Single-threaded and synchronous from read to write, so no other update can interleave.
-    const next = mutate(JSON.parse(entry.json) as T);
+    const next = mutate(copyJsonTree(entry.tree) as T);
     if (next === undefined) {
       this.entries.delete(key);
       this.emit(key, undefined);
       return undefined;
     }
-    const json = JSON.stringify(next);
-    this.write(key, json, ttlSeconds === undefined ? entry.expiresAt : this.now() + ttlSeconds * 1000);
-    return JSON.parse(json) as T;
+    const tree = toJsonTree(next);
+    this.write(key, tree, ttlSeconds === undefined ? entry.expiresAt : this.now() + ttlSeconds * 1000);
+    return copyJsonTree(tree) as T;
   }
 
   async delete(key: string): Promise<boolean> {
@@ -96,7 +98,7 @@ export class MemorySessionStore<T> implements SessionStore<T> {
 
   async subscribe(key: string, listener: (value: T | undefined) => void): Promise<() => Promise<void>> {
     this.assertOpen();
-    const handler = (json: string | undefined): void => listener(json === undefined ? undefined : (JSON.parse(json) as T));
+    const handler = (tree: JsonTree | undefined): void => listener(tree === undefined ? undefined : (copyJsonTree(tree) as T));
     this.events.on(key, handler);
     return async () => {
       this.events.off(key, handler);
@@ -120,15 +122,17 @@ export class MemorySessionStore<T> implements SessionStore<T> {
     return entry;
   }
 
-  private write(key: string, json: string, expiresAt: number): void {
-    this.entries.set(key, { json, expiresAt });
-    this.emit(key, json);
+  private write(key: string, tree: JsonTree, expiresAt: number): void {
+    this.entries.set(key, { tree, expiresAt });
+    this.emit(key, tree);
   }
 
-  private emit(key: string, json: string | undefined): void {
+  private emit(key: string, tree: JsonTree | undefined): void {
+    // Nobody watches most keys (status polls); skip the microtask for them.
+    if (this.events.listenerCount(key) === 0) return;
     // Deliver after the write has returned, like a pub/sub message would, so listeners that
     // call back into the store never run inside another operation.
-    queueMicrotask(() => this.events.emit(key, json));
+    queueMicrotask(() => this.events.emit(key, tree));
   }
 
   private assertOpen(): void {
