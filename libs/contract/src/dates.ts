@@ -3,7 +3,7 @@ import { CONTRACT_DATE_LAYOUT, parseWithLayout, type LayoutNames } from './go-la
 import { translateDutchNames } from './dutch-names.js';
 import { goQuote } from './go-quote.js';
 import type { ContractLocale } from './types.js';
-import { CONTRACT_TIME_ZONE, amsterdamWallClockToMillis } from './zone.js';
+import { CONTRACT_TIME_ZONE, amsterdamWallClockAt, amsterdamWallClockToMillis, type ZonedWallClock } from './zone.js';
 
 // Index 0 is Sunday, as in Go. Names come from fixed tables, not Intl, so output never depends on the ICU build.
 const WEEKDAYS: Readonly<Record<ContractLocale, readonly string[]>> = {
@@ -22,12 +22,38 @@ const PARSE_NAMES: LayoutNames = { weekdays: WEEKDAYS.en_US, months: MONTHS.en_U
 /** Outcome of parsing a contract date; `error` is the Go parser's text. */
 export type ContractDateResult = { readonly ok: true; readonly value: DateTime } | { readonly ok: false; readonly error: string };
 
-const pad2 = (n: number): string => String(n).padStart(2, '0');
+/** Outcome of parsing a contract date to epoch milliseconds; `error` is the Go parser's text. */
+export type ContractDateMillisResult = { readonly ok: true; readonly millis: number } | { readonly ok: false; readonly error: string };
+
+/** A formatted contract date with the wall clock it shows. */
+export interface FormattedContractDate {
+  readonly text: string;
+  readonly wall: ZonedWallClock;
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+const MAX_DATE_MILLIS = 8.64e15;
 
 function toMillis(at: Date | DateTime | number): number {
   if (typeof at === 'number') return at;
   if (at instanceof Date) return at.getTime();
   return at.toMillis();
+}
+
+/** The instant rounded down to a whole second (Go's formatting drops sub-seconds, also before 1970). */
+export function floorToSecond(millis: number): number {
+  const rest = millis % 1000;
+  return rest < 0 ? millis - rest - 1000 : millis - rest;
+}
+
+/** Formats an instant (whole seconds) as a contract date and returns the wall clock used; see formatContractDate. */
+export function formatContractDateParts(millis: number, locale: ContractLocale): FormattedContractDate {
+  const wall = amsterdamWallClockAt(millis);
+  if (wall === undefined) throw new RangeError('cannot format an instant outside the supported range');
+  const { year } = wall;
+  const yearText = year < 0 ? `-${String(-year).padStart(4, '0')}` : year >= 1000 ? String(year) : String(year).padStart(4, '0');
+  const text = `${WEEKDAYS[locale][wall.weekday]}, ${wall.day} ${MONTHS[locale][wall.month - 1]} ${yearText} ${pad2(wall.hour)}:${pad2(wall.minute)}:${pad2(wall.second)}`;
+  return { text, wall };
 }
 
 /**
@@ -37,12 +63,26 @@ function toMillis(at: Date | DateTime | number): number {
 export function formatContractDate(at: Date | DateTime | number, locale: ContractLocale): string {
   const millis = toMillis(at);
   if (!Number.isFinite(millis)) throw new RangeError('cannot format an invalid instant');
-  const wall = DateTime.fromMillis(Math.floor(millis / 1000) * 1000, { zone: CONTRACT_TIME_ZONE });
-  if (!wall.isValid) throw new RangeError('cannot format an instant outside the supported range');
-  const weekday = WEEKDAYS[locale][wall.weekday % 7];
-  const month = MONTHS[locale][wall.month - 1];
-  const year = wall.year < 0 ? `-${String(-wall.year).padStart(4, '0')}` : String(wall.year).padStart(4, '0');
-  return `${weekday}, ${wall.day} ${month} ${year} ${pad2(wall.hour)}:${pad2(wall.minute)}:${pad2(wall.second)}`;
+  return formatContractDateParts(floorToSecond(millis), locale).text;
+}
+
+/**
+ * Parses a contract date to epoch milliseconds; the same rules and errors as `parseContractDate`, without building
+ * a luxon DateTime.
+ */
+export function parseContractDateMillis(text: string): ContractDateMillisResult {
+  const translated = translateDutchNames(text);
+  const parsed = parseWithLayout(CONTRACT_DATE_LAYOUT, translated, PARSE_NAMES);
+  if (!parsed.ok) return parsed;
+  const f = parsed.fields;
+  const millis = amsterdamWallClockToMillis(f) + Math.floor(f.nanosecond / 1_000_000);
+  if (!(Math.abs(millis) <= MAX_DATE_MILLIS)) return { ok: false, error: `parsing time ${goQuote(translated)}: year out of range` };
+  return { ok: true, millis };
+}
+
+/** An instant as a luxon DateTime in Europe/Amsterdam. */
+export function amsterdamDateTime(millis: number): DateTime {
+  return DateTime.fromMillis(millis, { zone: CONTRACT_TIME_ZONE });
 }
 
 /**
@@ -52,11 +92,6 @@ export function formatContractDate(at: Date | DateTime | number, locale: Contrac
  * as Go's `time.Date` does (see `amsterdamWallClockToMillis`).
  */
 export function parseContractDate(text: string): ContractDateResult {
-  const parsed = parseWithLayout(CONTRACT_DATE_LAYOUT, translateDutchNames(text), PARSE_NAMES);
-  if (!parsed.ok) return parsed;
-  const f = parsed.fields;
-  const millis = amsterdamWallClockToMillis(f) + Math.floor(f.nanosecond / 1_000_000);
-  const value = DateTime.fromMillis(millis, { zone: CONTRACT_TIME_ZONE });
-  if (!value.isValid) return { ok: false, error: `parsing time ${goQuote(translateDutchNames(text))}: year out of range` };
-  return { ok: true, value };
+  const parsed = parseContractDateMillis(text);
+  return parsed.ok ? { ok: true, value: amsterdamDateTime(parsed.millis) } : parsed;
 }

@@ -1,10 +1,12 @@
 import { NutshellError, isNutshellError } from '#errors';
-import { formatContractDate } from './dates.js';
-import { parseGoDuration } from './duration.js';
-import { contractFromText } from './parse.js';
+import { createContract } from './contract-object.js';
+import { floorToSecond, formatContractDateParts, parseContractDateMillis, type FormattedContractDate } from './dates.js';
+import { parseGoDuration, parseSimpleGoDuration } from './duration.js';
+import { extractParams } from './parse.js';
 import { renderTemplate } from './render.js';
-import { parseRfc3339 } from './rfc3339.js';
+import { parseRfc3339Parts } from './rfc3339.js';
 import type { Contract, ContractTemplate } from './types.js';
+import { amsterdamWallClockToMillis } from './zone.js';
 
 /** Fixed in Nuts (`contractValidity`), not configurable. */
 export const DEFAULT_VALID_DURATION_NANOS = 60n * 60n * 1_000_000_000n;
@@ -24,38 +26,81 @@ export interface DrawUpInput {
   readonly now?: Date;
 }
 
-const NANOS_PER_MILLI = 1_000_000n;
-const NANOS_PER_SECOND = 1_000_000_000n;
+const NANOS_PER_MILLI = 1_000_000;
+const DEFAULT_VALID_DURATION = Number(DEFAULT_VALID_DURATION_NANOS);
 // JavaScript dates stop at ±8.64e15 ms; beyond that there is no calendar date to write.
-const MAX_NANOS = 8_640_000_000_000_000n * NANOS_PER_MILLI;
+const MAX_MILLIS = 8.64e15;
 
-function dateToNanos(date: Date, field: string): bigint {
+/** Start of validity as Go holds it, split so plain numbers stay exact: whole milliseconds plus 0-999999 ns. */
+interface Instant {
+  readonly millis: number;
+  readonly subMilliNanos: number;
+}
+
+function dateInstant(date: Date, field: string): Instant {
   const millis = date.getTime();
   if (!Number.isFinite(millis)) throw new NutshellError('INVALID_INPUT', `could not parse ${field}: invalid date`);
-  return BigInt(millis) * NANOS_PER_MILLI;
+  return { millis, subMilliNanos: 0 };
 }
 
-function validFromNanos(input: DrawUpInput): bigint {
+function validFromInstant(input: DrawUpInput): Instant {
   const { validFrom } = input;
-  if (validFrom === undefined) return dateToNanos(input.now ?? new Date(), 'now');
-  if (validFrom instanceof Date) return dateToNanos(validFrom, 'validFrom');
-  const parsed = parseRfc3339(validFrom);
+  if (validFrom === undefined) return dateInstant(input.now ?? new Date(), 'now');
+  if (validFrom instanceof Date) return dateInstant(validFrom, 'validFrom');
+  const parsed = parseRfc3339Parts(validFrom);
   if (!parsed.ok) throw new NutshellError('INVALID_INPUT', `could not parse validFrom: ${parsed.error}`);
-  return parsed.epochNanos;
+  const wholeMillis = Math.floor(parsed.nanosecond / NANOS_PER_MILLI);
+  return { millis: parsed.secondMillis + wholeMillis, subMilliNanos: parsed.nanosecond - wholeMillis * NANOS_PER_MILLI };
 }
 
-function durationNanos(validDuration: string | undefined): bigint {
-  if (validDuration === undefined) return DEFAULT_VALID_DURATION_NANOS;
+/** The duration in nanoseconds: a number when exact, a bigint when only Go's int64 arithmetic holds it. */
+function durationNanos(validDuration: string | undefined): number | bigint {
+  if (validDuration === undefined) return DEFAULT_VALID_DURATION;
+  const simple = parseSimpleGoDuration(validDuration);
+  if (simple !== undefined) return simple === 0 ? DEFAULT_VALID_DURATION : simple;
   const parsed = parseGoDuration(validDuration);
   if (!parsed.ok) throw new NutshellError('INVALID_INPUT', `could not parse validDuration: ${parsed.error}`);
-  return parsed.nanoseconds === 0n ? DEFAULT_VALID_DURATION_NANOS : parsed.nanoseconds;
+  return parsed.nanoseconds === 0n ? DEFAULT_VALID_DURATION : parsed.nanoseconds;
 }
 
-/** Whole seconds (rounded toward the past, as Go's formatting does) as epoch milliseconds. */
-function truncatedMillis(nanos: bigint): number {
-  let seconds = nanos / NANOS_PER_SECOND;
-  if (nanos < 0n && nanos % NANOS_PER_SECOND !== 0n) seconds -= 1n;
+/** Whether whole milliseconds plus sub-millisecond nanoseconds lie outside Go's representable dates for us. */
+function outOfRange(millis: number, subMilliNanos: number): boolean {
+  return millis > MAX_MILLIS || (millis === MAX_MILLIS && subMilliNanos > 0) || millis < -MAX_MILLIS;
+}
+
+const outOfRangeError = (): NutshellError =>
+  new NutshellError('INVALID_INPUT', 'could not draw up contract: validity period out of range');
+
+/** End of validity as epoch milliseconds rounded down to whole seconds (Go's formatting drops sub-seconds). */
+function validToSecond(from: Instant, duration: number | bigint): number {
+  if (typeof duration === 'number' && duration % NANOS_PER_MILLI === 0) {
+    // Sub-millisecond nanoseconds of `from` cannot carry into another second when the duration is whole ms.
+    const millis = from.millis + duration / NANOS_PER_MILLI;
+    if (outOfRange(millis, from.subMilliNanos)) throw outOfRangeError();
+    return floorToSecond(millis);
+  }
+  const nanos = (BigInt(from.millis) * 1_000_000n + BigInt(from.subMilliNanos)) + BigInt(duration);
+  const maxNanos = BigInt(MAX_MILLIS) * 1_000_000n;
+  if (nanos > maxNanos || nanos < -maxNanos) throw outOfRangeError();
+  let seconds = nanos / 1_000_000_000n;
+  if (nanos < 0n && nanos % 1_000_000_000n !== 0n) seconds -= 1n;
   return Number(seconds) * 1000;
+}
+
+/**
+ * The instant a verifier reads from a date param. When the param is exactly the date just written, its wall clock
+ * is known and only the zone conversion remains (the same one the parser ends with); a param that differs (a name
+ * that fools the greedy template regex) is parsed in full. Years outside 0-9999 never parse back (Go's layout
+ * reads four digits).
+ */
+function readBackMillis(param: string | undefined, written: FormattedContractDate): number | undefined {
+  if (param === undefined) return undefined;
+  if (param === written.text) {
+    const { year } = written.wall;
+    return year >= 0 && year <= 9999 ? amsterdamWallClockToMillis(written.wall) : undefined;
+  }
+  const parsed = parseContractDateMillis(param);
+  return parsed.ok ? parsed.millis : undefined;
 }
 
 /**
@@ -66,20 +111,22 @@ function truncatedMillis(nanos: bigint): number {
  * regex (Nuts answers 500 too), e.g. for v1 (no acting party) or a name containing a line break.
  */
 export function drawUpContract(input: DrawUpInput): Contract {
-  const from = validFromNanos(input);
-  const to = from + durationNanos(input.validDuration);
-  if (from > MAX_NANOS || from < -MAX_NANOS || to > MAX_NANOS || to < -MAX_NANOS) {
-    throw new NutshellError('INVALID_INPUT', 'could not draw up contract: validity period out of range');
-  }
+  const from = validFromInstant(input);
+  const duration = durationNanos(input.validDuration);
+  if (outOfRange(from.millis, from.subMilliNanos)) throw outOfRangeError();
+  const toSecond = validToSecond(from, duration);
   const { template } = input;
+  const validFrom = formatContractDateParts(floorToSecond(from.millis), template.locale);
+  const validTo = formatContractDateParts(toSecond, template.locale);
   const text = renderTemplate(template.template, {
     legal_entity: input.legalEntity,
     legal_entity_city: input.legalEntityCity,
-    valid_from: formatContractDate(truncatedMillis(from), template.locale),
-    valid_to: formatContractDate(truncatedMillis(to), template.locale),
+    valid_from: validFrom.text,
+    valid_to: validTo.text,
   });
   try {
-    return contractFromText(template, text);
+    const params = extractParams(template, text);
+    return createContract(template, params, text, readBackMillis(params.valid_from, validFrom), readBackMillis(params.valid_to, validTo));
   } catch (error) {
     if (isNutshellError(error)) {
       throw new NutshellError('INTERNAL', `could not draw up contract: ${error.detail}`, { cause: error });

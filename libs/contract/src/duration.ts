@@ -99,3 +99,41 @@ export function parseGoDuration(input: string): DurationResult {
   if (total > LIMIT - 1n) return invalid();
   return { ok: true, nanoseconds: total };
 }
+
+const NUMBER_NANOS_PER_UNIT: ReadonlyMap<string, number> = new Map([...NANOS_PER_UNIT].map(([unit, nanos]) => [unit, Number(nanos)]));
+// Wholes above this could lose precision once multiplied; such inputs take the bigint path.
+const MAX_FAST_WHOLE = 2 ** 32;
+
+/**
+ * The nanoseconds of a duration made only of `<digits><unit>` parts (no fractions) whose total is a safe integer,
+ * computed with plain numbers; `undefined` for anything else (including every invalid input), which callers then
+ * give to `parseGoDuration`. Whenever it returns a number, `parseGoDuration` returns the same value.
+ */
+export function parseSimpleGoDuration(input: string): number | undefined {
+  let i = 0;
+  let negative = false;
+  const first = input.charCodeAt(0);
+  if (first === 45 /* - */ || first === 43 /* + */) {
+    negative = first === 45;
+    i = 1;
+  }
+  if (input.length === i + 1 && input.charCodeAt(i) === 48) return 0;
+  if (i === input.length) return undefined;
+  let total = 0;
+  while (i < input.length) {
+    let whole = 0;
+    const digitsFrom = i;
+    for (let c = input.charCodeAt(i); c >= 48 && c <= 57; c = input.charCodeAt(++i)) {
+      whole = whole * 10 + (c - 48);
+      if (whole > MAX_FAST_WHOLE) return undefined;
+    }
+    if (i === digitsFrom) return undefined;
+    const unitFrom = i;
+    for (let c = input.charCodeAt(i); i < input.length && c !== 46 /* . */ && !(c >= 48 && c <= 57); c = input.charCodeAt(++i));
+    const unit = NUMBER_NANOS_PER_UNIT.get(input.slice(unitFrom, i));
+    if (unit === undefined || input.charCodeAt(i) === 46) return undefined;
+    total += whole * unit;
+    if (total > Number.MAX_SAFE_INTEGER) return undefined;
+  }
+  return negative && total !== 0 ? -total : total;
+}

@@ -1,5 +1,6 @@
 import { NutshellError } from '#errors';
-import { parseContractDate } from './dates.js';
+import { createContract } from './contract-object.js';
+import { parseContractDateMillis, type ContractDateMillisResult } from './dates.js';
 import { compileTemplatePattern, matchTemplatePattern, type TemplatePattern } from './template-pattern.js';
 import { findTemplate, listTemplates } from './templates.js';
 import type { Contract, ContractParams, ContractTemplate, TemplateAttribute } from './types.js';
@@ -58,24 +59,36 @@ export function extractParams(template: ContractTemplate, text: string): Contrac
     );
   }
   const params: Partial<Record<TemplateAttribute, string>> = {};
-  template.templateAttributes.forEach((attribute, i) => {
-    params[attribute] = groups[i] ?? '';
-  });
+  const attributes = template.templateAttributes;
+  for (let i = 0; i < attributes.length; i++) params[attributes[i] as TemplateAttribute] = groups[i] ?? '';
   return Object.freeze(params);
+}
+
+/** A contract together with the outcome of reading its two dates, so a verifier need not parse them again. */
+export interface ReadContract {
+  readonly contract: Contract;
+  readonly validFrom: ContractDateMillisResult | undefined;
+  readonly validTo: ContractDateMillisResult | undefined;
+}
+
+/** `contractFromText` that also returns how its dates parsed. */
+export function readContract(template: ContractTemplate, text: string): ReadContract {
+  const params = extractParams(template, text);
+  const validFrom = params.valid_from === undefined ? undefined : parseContractDateMillis(params.valid_from);
+  const validTo = params.valid_to === undefined ? undefined : parseContractDateMillis(params.valid_to);
+  const contract = createContract(
+    template,
+    params,
+    text,
+    validFrom?.ok === true ? validFrom.millis : undefined,
+    validTo?.ok === true ? validTo.millis : undefined,
+  );
+  return { contract, validFrom, validTo };
 }
 
 /** Builds a `Contract` from a template and text, adding parsed dates when they parse. */
 export function contractFromText(template: ContractTemplate, text: string): Contract {
-  const params = extractParams(template, text);
-  const from = params.valid_from === undefined ? undefined : parseContractDate(params.valid_from);
-  const to = params.valid_to === undefined ? undefined : parseContractDate(params.valid_to);
-  return {
-    template,
-    params,
-    text,
-    ...(from?.ok === true ? { validFrom: from.value } : {}),
-    ...(to?.ok === true ? { validTo: to.value } : {}),
-  };
+  return readContract(template, text).contract;
 }
 
 /**
@@ -84,4 +97,9 @@ export function contractFromText(template: ContractTemplate, text: string): Cont
  */
 export function parseContractText(text: string): Contract {
   return contractFromText(templateOfText(text), text);
+}
+
+/** `parseContractText` that also returns how its dates parsed. */
+export function readContractText(text: string): ReadContract {
+  return readContract(templateOfText(text), text);
 }

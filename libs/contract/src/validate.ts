@@ -1,7 +1,6 @@
-import type { DateTime } from 'luxon';
 import { NutshellError } from '#errors';
-import { parseContractDate } from './dates.js';
-import { parseContractText } from './parse.js';
+import { parseContractDateMillis, type ContractDateMillisResult } from './dates.js';
+import { readContractText } from './parse.js';
 import { findTemplate } from './templates.js';
 import type { Contract } from './types.js';
 
@@ -19,13 +18,14 @@ export interface VerifyContractOptions {
 // and error details must not echo contract text.
 const MAX_ECHO = 64;
 
-function parseDateParam(contract: Contract, attribute: 'valid_from' | 'valid_to'): DateTime {
+/** The date param in epoch milliseconds; `known` is its parse outcome when the caller already has it. */
+function parseDateParam(contract: Contract, attribute: 'valid_from' | 'valid_to', known: ContractDateMillisResult | undefined): number {
   const value = contract.params[attribute];
   if (value === undefined) {
     throw new NutshellError('CONTRACT_INVALID_TEXT', `invalid contract text: value for [${attribute}] is missing`);
   }
-  const parsed = parseContractDate(value);
-  if (parsed.ok) return parsed.value;
+  const parsed = known ?? parseContractDateMillis(value);
+  if (parsed.ok) return parsed.millis;
   const detail =
     value.length <= MAX_ECHO
       ? `invalid contract text: unable to parse [${attribute}]: invalid time string [${value}]: ${parsed.error}`
@@ -46,7 +46,9 @@ export function verifyContractAt(contract: Contract | string, checkTime: Date, o
   const at = checkTime.getTime();
   if (!Number.isFinite(at)) throw new NutshellError('INVALID_INPUT', 'check time is not a valid date');
 
-  const parsed = typeof contract === 'string' ? parseContractText(contract) : contract;
+  // A text is parsed here, so its date outcomes are reused; a Contract object may come from JSON: read its params.
+  const read = typeof contract === 'string' ? readContractText(contract) : { contract, validFrom: undefined, validTo: undefined };
+  const parsed = read.contract;
   // Compared by content, not identity: contracts come back from session stores as plain JSON.
   const { template } = parsed;
   const known = findTemplate(template.language, template.type, template.version);
@@ -54,8 +56,8 @@ export function verifyContractAt(contract: Contract | string, checkTime: Date, o
     throw new NutshellError('CONTRACT_UNKNOWN_TEMPLATE', 'contract template is not a known template');
   }
 
-  const validFrom = parseDateParam(parsed, 'valid_from').toMillis();
-  const validTo = parseDateParam(parsed, 'valid_to').toMillis();
+  const validFrom = parseDateParam(parsed, 'valid_from', read.validFrom);
+  const validTo = parseDateParam(parsed, 'valid_to', read.validTo);
   if (validFrom > validTo) {
     throw new NutshellError('CONTRACT_INVALID_PERIOD', 'invalid contract text: invalid period: [valid_from] must become before [valid_to]');
   }
