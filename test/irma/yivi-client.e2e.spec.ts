@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { issueCredential, type Credential } from '../../libs/irma/src/testing/prover.js';
 import { loadTestConfiguration } from '../../libs/irma/src/testing/test-configuration.js';
 import { freePort, startTestNode, type TestNode } from '../support/test-node.js';
+import { preflightFor, preflightAllows } from '../support/yivi/cors.js';
 import { fetchEventSource, installEventSource } from '../support/yivi/event-source.js';
 import { installFetchRecorder, type FetchRecorder, type RecordedRequest } from '../support/yivi/fetch-recorder.js';
 import { collapsedSteps, polledStatuses, type SequenceNames } from '../support/yivi/sequence.js';
@@ -85,6 +86,33 @@ function expectConformingRequests(requests: readonly RecordedRequest[], names: S
     } else {
       expect.unreachable(`unexpected client request ${request.method} ${request.url}`);
     }
+  }
+}
+
+/**
+ * In a browser the page and the node's `/irma/session` endpoints are usually different origins:
+ * every client call to `{u}` must carry Access-Control-Allow-Origin, and every non-simple one
+ * (Authorization, JSON body, DELETE) must pass the preflight the browser would send first.
+ */
+async function expectCrossOriginAllowed(requests: readonly RecordedRequest[], u: string, http: typeof fetch): Promise<void> {
+  const origin = 'https://shop.example';
+  const seen = new Set<string>();
+  for (const request of requests.filter((r) => r.url.startsWith(u))) {
+    expect(request.responseHeaders['access-control-allow-origin'], `${request.method} ${request.url}`).toBe('*');
+    const preflight = preflightFor(request);
+    const key = `${request.method} ${request.url}`;
+    if (preflight === undefined || seen.has(key)) continue;
+    seen.add(key);
+    const answer = await http(request.url, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': preflight.method,
+        ...(preflight.headers.length > 0 ? { 'Access-Control-Request-Headers': preflight.headers.join(',') } : {}),
+      },
+    });
+    await answer.body?.cancel();
+    expect(preflightAllows(preflight, answer.status, answer.headers, origin), `preflight for ${key}: ${answer.status} ${JSON.stringify(Object.fromEntries(answer.headers))}`).toBe(true);
   }
 }
 
@@ -176,6 +204,7 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     expect(statuses.at(-1)).toBe('DONE');
     expect(statuses).toContain('PAIRING');
     expectConformingRequests(recorder.requests, names, pkg);
+    await expectCrossOriginAllowed(recorder.requests, pointer.u, recorder.originalFetch);
     expect(client.plugin.events.map((event) => event.transition)).toEqual(
       expect.arrayContaining(['appPairing', 'codeEntered', 'appConnected', 'prepareResult', 'succeed']),
     );
@@ -288,6 +317,7 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     expect(collapsedSteps(recorder.requests, names)).toEqual(['POST {requestor}/session', 'POST {u}/frontend/options', 'GET {u}/frontend/status', 'DELETE {u}']);
     expect(recorder.requests.at(-1)!.headers).not.toHaveProperty('authorization');
     expectConformingRequests(recorder.requests, names, pkg);
+    await expectCrossOriginAllowed(recorder.requests, pointer.u, recorder.originalFetch);
     const result = (await (await recorder.originalFetch(`${requestorUrl}/session/${pkg.token}/result`)).json()) as Record<string, unknown>;
     expect(result).toMatchObject({ status: 'CANCELLED', type: 'signing' });
   });
@@ -337,6 +367,7 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     const subscription = recorder.requests.find((r) => r.url.endsWith('/frontend/statusevents'))!;
     expect(subscription).toMatchObject({ status: 200, headers: { authorization: pkg.frontendRequest.authorization } });
     expectConformingRequests(recorder.requests, names, pkg);
+    await expectCrossOriginAllowed(recorder.requests, pointer.u, recorder.originalFetch);
   });
 
   it('falls back to polling when the EventSource drops the Authorization header (native browser EventSource)', async () => {

@@ -12,6 +12,8 @@ export interface RecordedRequest {
   /** undefined while the answer is outstanding; 0 when the request failed before a response arrived. */
   readonly status: number | undefined;
   readonly responseContentType: string | null;
+  /** Response header names lower-cased; empty while outstanding. */
+  readonly responseHeaders: Readonly<Record<string, string>>;
   /** The response text; '' for event streams. */
   readonly responseBody: string;
 }
@@ -57,6 +59,7 @@ export function installFetchRecorder(): FetchRecorder {
       cache: (init as { cache?: string } | undefined)?.cache,
       status: undefined,
       responseContentType: null,
+      responseHeaders: {},
       responseBody: '',
     };
     requests.push(entry);
@@ -66,6 +69,7 @@ export function installFetchRecorder(): FetchRecorder {
       // A clone, so the caller still reads the original body; an event stream is left alone, as it only ends with the session.
       entry.responseBody = responseContentType?.startsWith('text/event-stream') ? '' : await response.clone().text();
       entry.responseContentType = responseContentType;
+      entry.responseHeaders = Object.fromEntries(response.headers);
       entry.status = response.status;
       return response;
     } catch (error) {
