@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { issueCredential, type Credential } from '../../libs/irma/src/testing/prover.js';
 import { loadTestConfiguration } from '../../libs/irma/src/testing/test-configuration.js';
@@ -132,7 +134,7 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     requestorUrl = `${node.url}/irma/requestor`;
     const configuration = await loadTestConfiguration();
     wallet = [issueCredential(configuration, 'irma-demo.MijnOverheid.ageLower', { over12: 'yes', over16: 'yes', over18: 'yes', over21: 'no' })];
-  });
+  }, 60_000);
   afterAll(async () => node?.close());
   beforeEach(() => {
     recorder = installFetchRecorder();
@@ -396,3 +398,87 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     expectConformingRequests(recorder.requests, names, pkg);
   });
 });
+
+describe('Yivi web client on one node, the app on another, sessions in one Redis', () => {
+  const redisUrl = process.env['NUTSHELL_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+  const prefix = `nutshell-test:yivi:${randomBytes(6).toString('hex')}:`;
+  let page: TestNode;
+  let phone: TestNode;
+  let recorder: FetchRecorder;
+  let removeEventSource: (() => void) | undefined;
+  let client: WebClient | undefined;
+
+  async function startRedisNode(): Promise<TestNode> {
+    const port = await freePort();
+    return startTestNode({
+      NUTSHELL_PORT: String(port),
+      NUTSHELL_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      NUTSHELL_SESSION_STORE: 'redis',
+      NUTSHELL_REDIS_URL: redisUrl,
+      NUTSHELL_REDIS_PREFIX: prefix,
+    });
+  }
+
+  let wallet: Credential[];
+
+  // Starting nodes (schemes, keys, Nest) takes seconds each; on a loaded machine more than the default hook timeout.
+  beforeAll(async () => {
+    [page, phone] = await Promise.all([startRedisNode(), startRedisNode()]);
+    const configuration = await loadTestConfiguration();
+    wallet = [issueCredential(configuration, 'irma-demo.MijnOverheid.ageLower', { over12: 'yes', over16: 'yes', over18: 'yes', over21: 'no' })];
+  }, 90_000);
+  afterAll(async () => {
+    await Promise.all([page?.close(), phone?.close()]);
+    const admin = new Redis(redisUrl);
+    const keys = await admin.keys(`${prefix}*`);
+    if (keys.length > 0) await admin.del(...keys);
+    await admin.quit();
+  });
+  beforeEach(() => {
+    recorder = installFetchRecorder();
+  });
+  afterEach(async () => {
+    await client?.core.abort().catch(() => undefined);
+    client = undefined;
+    recorder.restore();
+    removeEventSource?.();
+    removeEventSource = undefined;
+  });
+
+  for (const transport of ['polling', 'SSE'] as const) {
+    it(`completes a paired signature session whose status changes reach the page by ${transport}`, async () => {
+      if (transport === 'SSE') removeEventSource = installEventSource(fetchEventSource(true));
+      const app = new TestYiviApp(wallet, recorder.originalFetch);
+      const keys = keyboard();
+      const message = `signed across nodes (${transport})`;
+      const requestorUrl = `${page.url}/irma/requestor`;
+      client = startWebClient({ url: requestorUrl, request: { '@context': SIGNATURE, message, disclose: [[[OVER18]]] }, enterCode: keys.enterCode, state: POLLING });
+      const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
+      const pkg = sessionPackageOf(recorder.requests);
+      // A load balancer sends the phone elsewhere: same session pointer path, other node.
+      const onPhone = pointer.u.replace(page.url, phone.url);
+      expect(onPhone).not.toBe(pointer.u);
+
+      const first = await app.connect(onPhone);
+      await client.plugin.reached('EnterPairingCode');
+      keys.type(first.options.pairingCode!);
+      await app.waitForStatus(onPhone, 'CONNECTED');
+      expect(await app.respond(onPhone, await app.pairedRequest(onPhone))).toEqual({ status: 200, body: '{"proofStatus":"VALID"}' });
+
+      const outcome = await client.outcome;
+      expect(outcome.ok && outcome.result).toMatchObject({ status: 'DONE', type: 'signing', proofStatus: 'VALID', signature: { message } });
+      const names = { requestorUrl, u: pointer.u, token: pkg.token };
+      const watch = transport === 'SSE' ? 'GET {u}/frontend/statusevents' : 'GET {u}/frontend/status';
+      expect(collapsedSteps(recorder.requests, names)).toEqual([
+        'POST {requestor}/session',
+        'POST {u}/frontend/options',
+        watch,
+        'POST {u}/frontend/pairingcompleted',
+        ...(transport === 'SSE' ? [] : [watch]),
+        'GET {requestor}/session/{token}/result',
+      ]);
+      expectConformingRequests(recorder.requests, names, pkg);
+    });
+  }
+});
+
