@@ -341,6 +341,38 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     expectConformingRequests(recorder.requests, names, pkg);
   });
 
+  it('refuses a page with the wrong frontend token: polls get 403, the client errs and its DELETE still cancels', async () => {
+    const request = { '@context': DISCLOSURE, disclose: [[[OVER18]]] };
+    const wrong = 'WrongFrontendToken00';
+    const client = start({
+      url: requestorUrl,
+      request,
+      state: POLLING,
+      mapping: { frontendRequest: (response) => ({ ...(response as SessionPackage).frontendRequest, authorization: wrong }) },
+    });
+    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
+    const pkg = sessionPackageOf(recorder.requests);
+    const failed = await client.plugin.reached('Error');
+    expect(failed.transition).toBe('fail');
+    await vi.waitFor(() => expect(recorder.requests.at(-1)).toMatchObject({ method: 'DELETE', status: 200 }));
+    await client.core.abort();
+    expect(await client.outcome).toEqual({ ok: false, reason: 'Aborted' });
+
+    const names = { requestorUrl, u: pointer.u, token: pkg.token };
+    expect(collapsedSteps(recorder.requests, names)).toEqual(['POST {requestor}/session', 'GET {u}/frontend/status', 'DELETE {u}']);
+    const polls = recorder.requests.filter((r) => r.url === `${pointer.u}/frontend/status`);
+    // One poll and the one retry yivi-client makes before giving up.
+    expect(polls).toHaveLength(2);
+    for (const poll of polls) {
+      expect(poll.headers['authorization']).toBe(wrong);
+      expect(poll.status).toBe(403);
+      expect(JSON.parse(poll.responseBody)).toMatchObject({ status: 403, error: 'UNAUTHORIZED' });
+    }
+    // DELETE needs no frontend token (irmago's too), so the page's clean-up cancels the session.
+    const result = (await (await recorder.originalFetch(`${requestorUrl}/session/${pkg.token}/result`)).json()) as Record<string, unknown>;
+    expect(result).toMatchObject({ status: 'CANCELLED' });
+  });
+
   it('follows the session over SSE when the EventSource sends Authorization (yivi-frontend bundle style), with pairing', async () => {
     removeEventSource = installEventSource(fetchEventSource(true));
     const keys = keyboard();

@@ -1,4 +1,4 @@
-import { YiviCore, type StateChangeEvent, type YiviStateOptions } from '@privacybydesign/yivi-core';
+import { YiviCore, type FrontendRequest, type StateChangeEvent, type YiviStateOptions } from '@privacybydesign/yivi-core';
 import { YiviClient } from '@privacybydesign/yivi-client';
 import { createPairingPlugin, type CodeSource, type PairingPlugin } from './pairing-plugin.js';
 
@@ -23,8 +23,8 @@ export interface WebClientOptions {
   readonly enterCode?: CodeSource;
   /** Extra yivi-client state options (pairing, polling …), merged over the client's defaults. */
   readonly state?: YiviStateOptions;
-  /** Overrides the client's response mappings (for the legacy path without `frontendRequest`). */
-  readonly mapping?: { frontendRequest?: (response: unknown) => undefined };
+  /** Overrides how the client reads `frontendRequest` from the start response (legacy path, tampered token). */
+  readonly mapping?: { frontendRequest?: (response: unknown) => FrontendRequest | undefined };
 }
 
 /** The first `QR` payload of a flow, decoded: the pointer the app scans. */
