@@ -89,6 +89,42 @@ function verifyOnce(f: Fixture, engine: ExpEngine): void {
   }
 }
 
+/** Longest gap between 1 ms timer ticks while `work` runs: how long the event loop was kept from other requests. */
+async function longestStallMs(work: () => Promise<unknown>): Promise<number> {
+  let last = performance.now();
+  let longest = 0;
+  const tick = (): void => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  };
+  const timer = setInterval(tick, 1);
+  await work();
+  tick();
+  clearInterval(timer);
+  return longest;
+}
+
+/**
+ * Event-loop stalls of 2048-bit verification as the session engine does it, one list per request: in-thread
+ * (the loop is free between lists) and on the pool (only posting and the reply run on the loop).
+ */
+async function stallResults(pool: ProofVerifierPool, quick: boolean): Promise<BenchResult[]> {
+  const f = loadFixture(2048);
+  const count = quick ? 20 : 100;
+  const inThread = await longestStallMs(async () => {
+    for (let i = 0; i < count; i++) {
+      verifyOnce(f, defaultEngine);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  });
+  const pooled = await longestStallMs(() => Promise.all(Array.from({ length: count }, () => pool.verifyList(f.poolArgs))));
+  return [
+    { name: `proofd-verify-2048 in-thread, longest event-loop stall over ${count}`, value: Number(inThread.toFixed(1)), unit: 'ms' },
+    { name: `proofd-verify-2048 pool-${pool.size}, longest event-loop stall over ${count}`, value: Number(pooled.toFixed(1)), unit: 'ms' },
+  ];
+}
+
 /** Runs the ProofD benchmark: per-engine single-thread latency at 1024 and 2048 bits, and pool throughput at 1024. */
 export async function benchProofD(options: { quick?: boolean } = {}): Promise<BenchResult[]> {
   const quick = options.quick === true;
@@ -138,6 +174,7 @@ export async function benchProofD(options: { quick?: boolean } = {}): Promise<Be
       }
       results.push({ name: `proofd-verify-${bits}-pool-${pool.size}-workers`, value: Math.round((done * 1000) / elapsed), unit: 'verifications/s' });
     }
+    results.push(...(await stallResults(pool, quick)));
   } finally {
     await pool.close();
   }
