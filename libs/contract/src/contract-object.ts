@@ -2,24 +2,11 @@ import type { DateTime } from 'luxon';
 import { amsterdamDateTime } from './dates.js';
 import type { Contract, ContractParams, ContractTemplate } from './types.js';
 
-type DateKey = 'validFrom' | 'validTo';
-
-// Building a luxon DateTime costs more than drawing up the whole contract, and most callers never look at it, so
-// the dates are own enumerable getters that build it on first read (JSON and spreads still see them) and then
-// keep it as a plain data property.
-function defineLazyDate(target: Record<DateKey, unknown>, key: DateKey, millis: number): void {
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get(): DateTime {
-      const value = amsterdamDateTime(millis);
-      Object.defineProperty(target, key, { value, enumerable: true, configurable: false, writable: false });
-      return value;
-    },
-  });
-}
-
-/** A `Contract` whose `validFrom` / `validTo` (present only when given) are created when first read. */
+/**
+ * A `Contract` whose `validFrom` / `validTo` (present only when given) are luxon DateTimes created on first read.
+ * Building one costs more than drawing up the whole contract and most callers never look at them, so they are own
+ * enumerable getters (JSON, spreads and equality checks still see them), each creating its DateTime once.
+ */
 export function createContract(
   template: ContractTemplate,
   params: ContractParams,
@@ -27,8 +14,41 @@ export function createContract(
   validFromMillis: number | undefined,
   validToMillis: number | undefined,
 ): Contract {
-  const contract = { template, params, text } as Contract & Record<DateKey, unknown>;
-  if (validFromMillis !== undefined) defineLazyDate(contract, 'validFrom', validFromMillis);
-  if (validToMillis !== undefined) defineLazyDate(contract, 'validTo', validToMillis);
-  return contract;
+  // Object literals with accessors keep a fast object shape; Object.defineProperty on a fresh object does not.
+  let from: DateTime | undefined;
+  let to: DateTime | undefined;
+  if (validFromMillis !== undefined && validToMillis !== undefined) {
+    return {
+      template,
+      params,
+      text,
+      get validFrom(): DateTime {
+        return (from ??= amsterdamDateTime(validFromMillis));
+      },
+      get validTo(): DateTime {
+        return (to ??= amsterdamDateTime(validToMillis));
+      },
+    };
+  }
+  if (validFromMillis !== undefined) {
+    return {
+      template,
+      params,
+      text,
+      get validFrom(): DateTime {
+        return (from ??= amsterdamDateTime(validFromMillis));
+      },
+    };
+  }
+  if (validToMillis !== undefined) {
+    return {
+      template,
+      params,
+      text,
+      get validTo(): DateTime {
+        return (to ??= amsterdamDateTime(validToMillis));
+      },
+    };
+  }
+  return { template, params, text };
 }

@@ -77,6 +77,11 @@ function goToLower(s: string): string {
 
 /** Replaces whole Dutch weekday and month names by their English names where monday would. */
 export function translateDutchNames(value: string): string {
+  return ASCII.test(value) ? translateAscii(value) : translateDutchNamesByRuns(value);
+}
+
+/** `translateDutchNames` for any text, splitting it into runs by Unicode category (the general path). */
+export function translateDutchNamesByRuns(value: string): string {
   const parts = runs(value);
   if (parts.length !== LAYOUT_RUNS.length) return value;
   const weekday = DUTCH_WEEKDAYS.get(goToLower(parts[WEEKDAY_RUN] ?? ''));
@@ -84,4 +89,39 @@ export function translateDutchNames(value: string): string {
   const month = DUTCH_MONTHS.get(goToLower(parts[MONTH_RUN] ?? ''));
   if (month !== undefined) parts[MONTH_RUN] = month;
   return parts.join('');
+}
+
+// For ASCII text (every contract we draw up) the runs follow from character codes, and lower-casing is ASCII's.
+const ASCII = /^[\x00-\x7f]*$/;
+
+function asciiKind(code: number): number {
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return 0;
+  if (code >= 48 && code <= 57) return 1;
+  return 2;
+}
+
+/** `translateDutchNames` for an ASCII value, without building the runs as strings. */
+function translateAscii(value: string): string {
+  // starts[r] is where run r begins; only the weekday and month runs are ever cut out.
+  const starts: number[] = [];
+  let kind = -1;
+  for (let i = 0; i < value.length; i++) {
+    const k = asciiKind(value.charCodeAt(i));
+    if (k !== kind) {
+      if (starts.length === LAYOUT_RUNS.length) return value;
+      starts.push(i);
+      kind = k;
+    }
+  }
+  if (starts.length !== LAYOUT_RUNS.length) return value;
+  const runAt = (r: number): string => value.slice(starts[r], starts[r + 1]);
+  const weekday = DUTCH_WEEKDAYS.get(runAt(WEEKDAY_RUN).toLowerCase());
+  const month = DUTCH_MONTHS.get(runAt(MONTH_RUN).toLowerCase());
+  if (weekday === undefined && month === undefined) return value;
+  return (
+    (weekday ?? runAt(WEEKDAY_RUN)) +
+    value.slice(starts[WEEKDAY_RUN + 1], starts[MONTH_RUN]) +
+    (month ?? runAt(MONTH_RUN)) +
+    value.slice(starts[MONTH_RUN + 1])
+  );
 }

@@ -133,11 +133,11 @@ function getnum(s: string, fixed: boolean): { n: number; rest: string } | undefi
 }
 
 // Go folds only ASCII letters; a Unicode-aware fold would accept e.g. the Kelvin sign for "k".
-function asciiFoldEquals(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    let c1 = a.charCodeAt(i);
-    let c2 = b.charCodeAt(i);
+function asciiFoldPrefix(value: string, name: string): boolean {
+  if (value.length < name.length) return false;
+  for (let i = 0; i < name.length; i++) {
+    let c1 = value.charCodeAt(i);
+    let c2 = name.charCodeAt(i);
     if (c1 === c2) continue;
     c1 |= 0x20;
     c2 |= 0x20;
@@ -150,9 +150,7 @@ function asciiFoldEquals(a: string, b: string): boolean {
 function lookup(table: NameTable, value: string): { index: number; rest: string } | undefined {
   for (let index = 0; index < table.length; index++) {
     const name = table[index] ?? '';
-    if (value.length >= name.length && asciiFoldEquals(value.slice(0, name.length), name)) {
-      return { index, rest: value.slice(name.length) };
-    }
+    if (asciiFoldPrefix(value, name)) return { index, rest: value.slice(name.length) };
   }
   return undefined;
 }

@@ -52,6 +52,18 @@ describe('template pattern matcher', () => {
     );
   });
 
+  it('agrees with a backtracking engine where dots split the literal pieces (string and code-point paths)', () => {
+    const source = 'A.B(.+)C.DD(.+)..';
+    const piece = fc.constantFrom('A', 'B', 'C', 'D', 'DD', '.', 'x', 'AxB', 'CxDD', '\n', '😀');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (parts) => {
+        const text = parts.join('');
+        expect(matchTemplatePattern(compileTemplatePattern(source), text)).toEqual(reference(source, text));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
   it('agrees with a backtracking engine on random texts for every template', () => {
     for (const template of listTemplates()) {
       const pieces = template.regex.split('(.+)');

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Put, UseGuards } from '@nestjs/common';
-import { findTemplate, parseGoDuration } from '#contract';
+import { drawUpContract, findTemplate, parseGoDuration, parseSimpleGoDuration } from '#contract';
 import { NODE_CONFIG, type NodeConfig } from '#config';
 import { isNutshellError, NutshellError } from '#errors';
 import { Operation } from '../../http/operation.decorator.js';
@@ -7,7 +7,6 @@ import { JsonBodyGuard } from '../http/json-body.guard.js';
 import { assertLegalEntityDid } from '../legal-entity/legal-entity-did.js';
 import { LEGAL_ENTITY_RESOLVER, type LegalEntityResolver } from '../legal-entity/legal-entity-resolver.js';
 import { parseRequestTime } from '../time/parse-request-time.js';
-import { ContractTextCache } from './contract-text-cache.js';
 import { DrawUpContractRequest } from './draw-up-contract.dto.js';
 
 /** Nuts `ContractResponse`. */
@@ -30,8 +29,6 @@ function notaryError(error: unknown): unknown {
 
 @Controller('internal/auth/v1/contract')
 export class DrawUpContractController {
-  private readonly texts = new ContractTextCache();
-
   constructor(
     @Inject(LEGAL_ENTITY_RESOLVER) private readonly resolver: LegalEntityResolver,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
@@ -58,7 +55,7 @@ export class DrawUpContractController {
         at: validFrom,
         ...(body.organizationCredential === undefined ? {} : { credential: body.organizationCredential }),
       });
-      const contract = this.texts.drawUp({ template, legalEntity: organization.name, legalEntityCity: organization.city, validFrom, validDuration });
+      const contract = drawUpContract({ template, legalEntity: organization.name, legalEntityCity: organization.city, validFrom, validDuration });
       return { language: template.language, message: contract.text, type: template.type, version: template.version };
     } catch (error) {
       throw notaryError(error);
@@ -69,6 +66,8 @@ export class DrawUpContractController {
   private duration(value: string | undefined): string {
     const fallback = `${this.config.contract.defaultValidityMinutes}m`;
     if (value === undefined) return fallback;
+    const simple = parseSimpleGoDuration(value);
+    if (simple !== undefined) return simple === 0 ? fallback : value;
     const parsed = parseGoDuration(value);
     if (!parsed.ok) throw new NutshellError('INVALID_INPUT', `could not parse validDuration: ${parsed.error}`);
     return parsed.nanoseconds === 0n ? fallback : value;
