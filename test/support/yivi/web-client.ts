@@ -27,7 +27,7 @@ export interface WebClientOptions {
   readonly mapping?: { frontendRequest?: (response: unknown) => FrontendRequest | undefined };
 }
 
-/** The first `QR` payload of a flow, decoded: the pointer the app scans. */
+/** The QR payload of a `ShowingQRCode` event, decoded: the session pointer the app scans. */
 export function sessionPointerOf(event: StateChangeEvent): { u: string; irmaqr: string; continueOnSecondDevice: boolean } {
   const { qr } = event.payload as { qr: string };
   const prefix = 'https://open.yivi.app/-/session#';
