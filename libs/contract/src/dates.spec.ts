@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { formatContractDate, parseContractDate } from './dates.js';
@@ -48,6 +49,29 @@ describe('formatContractDate', () => {
   it('writes both instants of the repeated October hour with the same wall time', () => {
     expect(formatContractDate(new Date('2024-10-27T00:30:00Z'), 'nl_NL')).toBe('zondag, 27 oktober 2024 02:30:00');
     expect(formatContractDate(new Date('2024-10-27T01:30:00Z'), 'nl_NL')).toBe('zondag, 27 oktober 2024 02:30:00');
+  });
+
+  it('equals a luxon formatter for random instants 1900-2100 and around every DST change', () => {
+    const NL_DAYS = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
+    const NL_MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+    const luxonFormat = (millis: number) => {
+      const dt = DateTime.fromMillis(Math.floor(millis / 1000) * 1000, { zone: 'Europe/Amsterdam' });
+      return `${NL_DAYS[dt.weekday % 7]}, ${dt.day} ${NL_MONTHS[dt.month - 1]} ${String(dt.year).padStart(4, '0')} ${dt.toFormat('HH:mm:ss')}`;
+    };
+    const change = (year: number, month: number) => {
+      const last = new Date(Date.UTC(year, month, 31, 1));
+      return last.getTime() - last.getUTCDay() * 86_400_000;
+    };
+    const nearChange = fc
+      .tuple(fc.integer({ min: 1900, max: 2100 }), fc.constantFrom(2, 9), fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }))
+      .map(([year, month, offset]) => change(year, month) + offset);
+    const anyInstant = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 11, 31, 23) });
+    fc.assert(
+      fc.property(fc.oneof(anyInstant, nearChange), (millis) => {
+        expect(formatContractDate(millis, 'nl_NL')).toBe(luxonFormat(millis));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 
   it('refuses an invalid date', () => {

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NutshellError } from '#errors';
+import { formatContractDate, parseContractDate } from './dates.js';
 import { drawUpContract, type DrawUpInput } from './drawup.js';
+import { parseGoDuration } from './duration.js';
 import { parseContractText } from './parse.js';
 import { findTemplate } from './templates.js';
 import type { ContractTemplate } from './types.js';
@@ -145,5 +148,48 @@ describe('drawUpContract', () => {
       code: 'INVALID_INPUT',
       detail: 'could not draw up contract: validity period out of range',
     });
+    // The Amsterdam wall clock runs out two hours before the end of the Date range.
+    expect(failure({ ...base, template: NL_V3, validFrom: new Date(8.64e15 - 3_600_000), validDuration: '-2h' }).code).toBe('INVALID_INPUT');
+    expect(failure({ ...base, template: NL_V3, validFrom: new Date(8.64e15 - 4 * 3_600_000), validDuration: '2h1ns' }).code).toBe('INVALID_INPUT');
+    const last = drawUpContract({ ...base, template: NL_V3, validFrom: new Date(8.64e15 - 4 * 3_600_000), validDuration: '2h' });
+    expect(last.params.valid_to).toBe('zaterdag, 13 september 275760 00:00:00');
+    // Go's layout reads four year digits, so such a date never parses back.
+    expect(last.validTo).toBeUndefined();
+  });
+
+  it('returns the instants a verifier reads back from the written dates (1900-2100, around DST changes)', () => {
+    const HOUR = 3_600_000;
+    const change = (year: number, month: number) => {
+      const last = new Date(Date.UTC(year, month, 31, 1));
+      return last.getTime() - last.getUTCDay() * 24 * HOUR;
+    };
+    const anyInstant = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 11, 31) });
+    const nearChange = fc
+      .tuple(fc.integer({ min: 1990, max: 2100 }), fc.constantFrom(2, 9), fc.integer({ min: -3 * HOUR, max: 3 * HOUR }))
+      .map(([year, month, offset]) => change(year, month) + offset);
+    const duration = fc.oneof(
+      fc.constantFrom('1h', '60m', '2h', '30m', '1ns', '999ms', '-1h', '1.5h', '0'),
+      fc.integer({ min: -7200, max: 7200 }).map((s) => `${s}s`),
+      fc.integer({ min: 0, max: 10_000_000 }).map((n) => `${n}us`),
+    );
+    fc.assert(
+      fc.property(fc.oneof(anyInstant, nearChange), duration, fc.constantFrom(NL_V3, EN_V3), (millis, validDuration, t) => {
+        const c = drawUpContract({ ...base, template: t, validFrom: new Date(millis), validDuration });
+        const from = parseContractDate(c.params.valid_from ?? '');
+        const to = parseContractDate(c.params.valid_to ?? '');
+        expect(from.ok && to.ok).toBe(true);
+        expect(c.validFrom?.toMillis()).toBe(from.ok ? from.value.toMillis() : NaN);
+        expect(c.validTo?.toMillis()).toBe(to.ok ? to.value.toMillis() : NaN);
+        expect(c.validFrom?.zoneName).toBe('Europe/Amsterdam');
+        expect(c.params.valid_from).toBe(formatContractDate(millis, t.locale));
+        // Go adds the duration at nanosecond precision, then drops the sub-seconds of the end.
+        const parsed = parseGoDuration(validDuration);
+        const nanos = parsed.ok && parsed.nanoseconds !== 0n ? parsed.nanoseconds : 3_600_000_000_000n;
+        const endNanos = BigInt(millis) * 1_000_000n + nanos;
+        const endSeconds = endNanos / 1_000_000_000n - (endNanos < 0n && endNanos % 1_000_000_000n !== 0n ? 1n : 0n);
+        expect(c.params.valid_to).toBe(formatContractDate(Number(endSeconds) * 1000, t.locale));
+      }),
+      { numRuns: 4000 },
+    );
   });
 });

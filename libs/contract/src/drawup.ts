@@ -28,8 +28,10 @@ export interface DrawUpInput {
 
 const NANOS_PER_MILLI = 1_000_000;
 const DEFAULT_VALID_DURATION = Number(DEFAULT_VALID_DURATION_NANOS);
-// JavaScript dates stop at ±8.64e15 ms; beyond that there is no calendar date to write.
-const MAX_MILLIS = 8.64e15;
+// JavaScript dates stop at ±8.64e15 ms; beyond that there is no calendar date to write. Amsterdam is ahead of UTC
+// (by at most two hours), so at the upper end the wall clock runs out two hours earlier.
+const MIN_MILLIS = -8.64e15;
+const MAX_MILLIS = 8.64e15 - 2 * 3_600_000;
 
 /** Start of validity as Go holds it, split so plain numbers stay exact: whole milliseconds plus 0-999999 ns. */
 interface Instant {
@@ -65,7 +67,7 @@ function durationNanos(validDuration: string | undefined): number | bigint {
 
 /** Whether whole milliseconds plus sub-millisecond nanoseconds lie outside Go's representable dates for us. */
 function outOfRange(millis: number, subMilliNanos: number): boolean {
-  return millis > MAX_MILLIS || (millis === MAX_MILLIS && subMilliNanos > 0) || millis < -MAX_MILLIS;
+  return millis > MAX_MILLIS || (millis === MAX_MILLIS && subMilliNanos > 0) || millis < MIN_MILLIS;
 }
 
 const outOfRangeError = (): NutshellError =>
@@ -80,8 +82,7 @@ function validToSecond(from: Instant, duration: number | bigint): number {
     return floorToSecond(millis);
   }
   const nanos = (BigInt(from.millis) * 1_000_000n + BigInt(from.subMilliNanos)) + BigInt(duration);
-  const maxNanos = BigInt(MAX_MILLIS) * 1_000_000n;
-  if (nanos > maxNanos || nanos < -maxNanos) throw outOfRangeError();
+  if (nanos > BigInt(MAX_MILLIS) * 1_000_000n || nanos < BigInt(MIN_MILLIS) * 1_000_000n) throw outOfRangeError();
   let seconds = nanos / 1_000_000_000n;
   if (nanos < 0n && nanos % 1_000_000_000n !== 0n) seconds -= 1n;
   return Number(seconds) * 1000;

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseGoDuration } from './duration.js';
+import { parseGoDuration, parseSimpleGoDuration } from './duration.js';
 
 const H = 3_600_000_000_000n;
 const M = 60_000_000_000n;
@@ -78,5 +79,42 @@ describe('parseGoDuration', () => {
     expect(error('9223372036854775808ns')).toBe('time: invalid duration "9223372036854775808ns"');
     expect(error('99999999999999999999h')).toBe('time: invalid duration "99999999999999999999h"');
     expect(error('3000000h')).toBe('time: invalid duration "3000000h"');
+  });
+});
+
+describe('parseSimpleGoDuration', () => {
+  it('reads plain durations with numbers', () => {
+    expect(parseSimpleGoDuration('60m')).toBe(3_600_000_000_000);
+    expect(parseSimpleGoDuration('-1h30m')).toBe(-5_400_000_000_000);
+    expect(Object.is(parseSimpleGoDuration('-0'), 0)).toBe(true);
+    expect(Object.is(parseSimpleGoDuration('-0s'), 0)).toBe(true);
+  });
+
+  it('leaves fractions, invalid input and values beyond 2^53 ns to parseGoDuration', () => {
+    for (const input of ['1.5h', '', '-', 'h', '1', '1h.', '15 minutes', '3000h', '2562048h', '.5s', '1e3s']) {
+      expect(parseSimpleGoDuration(input)).toBeUndefined();
+    }
+  });
+
+  it('equals parseGoDuration whenever it answers, and answers every plain safe duration', () => {
+    const unit = fc.constantFrom('ns', 'us', '\u00b5s', '\u03bcs', 'ms', 's', 'm', 'h', 'x', '', ' ', 'mss');
+    const digits = fc.oneof(fc.integer({ min: 0, max: 9999 }).map(String), fc.stringMatching(/^[0-9]{1,22}$/));
+    const part = fc.tuple(digits, fc.option(fc.constantFrom('.5', '.', '.25'), { nil: undefined }), unit).map(([d, f, u]) => `${d}${f ?? ''}${u}`);
+    const input = fc.tuple(fc.constantFrom('', '-', '+'), fc.array(part, { minLength: 0, maxLength: 4 })).map(([sign, parts]) => sign + parts.join(''));
+    fc.assert(
+      fc.property(input, (text) => {
+        const full = parseGoDuration(text);
+        const simple = parseSimpleGoDuration(text);
+        if (simple !== undefined) expect(full).toEqual({ ok: true, nanoseconds: BigInt(simple) });
+        const plain = /^[-+]?([0-9]+(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/.test(text);
+        // Every number up to 2^32 and a total within 2^53: the fast path must answer.
+        const small = (text.match(/[0-9]+/g) ?? []).every((n) => BigInt(n) <= 2n ** 32n);
+        const safe = full.ok && full.nanoseconds <= BigInt(Number.MAX_SAFE_INTEGER) && full.nanoseconds >= -BigInt(Number.MAX_SAFE_INTEGER);
+        if (plain && small && safe) {
+          expect(simple).toBe(Number(full.nanoseconds));
+        }
+      }),
+      { numRuns: 10_000 },
+    );
   });
 });

@@ -22,7 +22,8 @@ export function referenceOffsetMinutes(millis: number): number {
 /** Amsterdam wall clock of an instant via a luxon DateTime; undefined where luxon has no valid date. */
 export function referenceWallClockAt(millis: number): ZonedWallClock | undefined {
   const wall = DateTime.fromMillis(millis, { zone: ZONE_NAME });
-  if (!wall.isValid) return undefined;
+  // Near the end of the Date range luxon calls the instant valid but the local time has no fields.
+  if (!wall.isValid || !Number.isFinite(wall.year)) return undefined;
   return {
     year: wall.year,
     month: wall.month,
