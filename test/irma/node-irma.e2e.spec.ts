@@ -12,13 +12,13 @@ import { sharedSchemesDir, startTestNode, type TestNode } from '../support/test-
 const OVER18 = 'irma-demo.MijnOverheid.ageLower.over18';
 const app = { 'X-IRMA-MinProtocolVersion': '2.8', 'X-IRMA-MaxProtocolVersion': '2.8', Authorization: 'AppAuthorizationToken123' };
 
-/** The IRMA engine as mounted by the node: requestor API on loopback, client protocol under /irma, real Idemix proofs. */
+/** The IRMA engine as mounted by the node: requestor API on loopback, client protocol under /irma, real Idemix proofs verified by the worker pool. */
 describe('IRMA engine in the node', () => {
   let node: TestNode;
   let wallet: Credential[];
 
   beforeAll(async () => {
-    node = await startTestNode();
+    node = await startTestNode({ NUTSHELL_IRMA_WORKERS: '2' });
     const configuration = await loadTestConfiguration();
     wallet = [issueCredential(configuration, 'irma-demo.MijnOverheid.ageLower', { over12: 'yes', over16: 'yes', over18: 'yes', over21: 'no' })];
   });

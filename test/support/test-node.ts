@@ -36,7 +36,7 @@ export async function startTestNode(env: Record<string, string> = {}, options: {
   const port = env['NUTSHELL_PORT'] ? Number(env['NUTSHELL_PORT']) : await freePort();
   const config = loadConfig({
     argv: [],
-    env: { NUTSHELL_LOG_LEVEL: 'silent', NUTSHELL_DATADIR: datadir, NUTSHELL_PORT: String(port), NUTSHELL_IRMA_SCHEMES_UPDATE: '0', NUTSHELL_IRMA_SCHEMES_ASSETS_PATH: sharedSchemesDir(), ...env },
+    env: { NUTSHELL_LOG_LEVEL: 'silent', NUTSHELL_DATADIR: datadir, NUTSHELL_PORT: String(port), NUTSHELL_IRMA_SCHEMES_UPDATE: '0', NUTSHELL_IRMA_SCHEMES_ASSETS_PATH: sharedSchemesDir(), NUTSHELL_IRMA_WORKERS: '0', ...env },
     cwd: datadir,
   });
   const app = await createNodeApp(config);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { NutshellError } from '#errors';
 import type { MeansName, NodeConfig } from './node-config.js';
@@ -120,6 +121,7 @@ function finish(v: Map<string, Typed>, cwd: string): NodeConfig {
       schemesPath: resolve(cwd, get('irma.schemesPath', join(datadir, 'irma'))),
       schemesAssetsPath: v.has('irma.schemesAssetsPath') ? resolve(cwd, String(v.get('irma.schemesAssetsPath'))) : undefined,
       schemesUpdateMinutes: get('irma.schemesUpdate', 60),
+      workers: get('irma.workers', availableParallelism()),
       trustedTimestampKeys: get<string[]>('irma.timestampKeys', []),
     },
     log: { level: get('log.level', 'info') as NodeConfig['log']['level'] },

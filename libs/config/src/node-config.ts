@@ -31,6 +31,8 @@ export interface NodeConfig {
     readonly schemesAssetsPath: string | undefined;
     /** Minutes between scheme update checks; 0 disables. */
     readonly schemesUpdateMinutes: number;
+    /** Worker threads that verify proofs; 0 verifies in the main thread. */
+    readonly workers: number;
     /** Base64 Ed25519 public keys of trusted Atum timestamp servers. */
     readonly trustedTimestampKeys: readonly string[];
   };

@@ -33,6 +33,7 @@ export const options = [
   { key: 'irma.schemesPath', type: 'string', description: 'IRMA schemes directory (default <datadir>/irma)' },
   { key: 'irma.schemesAssetsPath', type: 'string', description: 'Schemes copied into schemesPath on first start' },
   { key: 'irma.schemesUpdate', type: 'integer', min: 0, max: 100000, description: 'Minutes between scheme updates, 0 = off (default 60)' },
+  { key: 'irma.workers', type: 'integer', min: 0, max: 64, description: 'Worker threads verifying IRMA proofs off the event loop, 0 = in the main thread (default: cores)' },
   { key: 'irma.timestampKeys', type: 'list', description: 'Trusted Atum timestamp Ed25519 public keys (base64)' },
   { key: 'log.level', type: 'enum', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], description: 'Log level (default info)' },
 ] as const satisfies readonly OptionSpec[];
