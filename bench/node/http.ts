@@ -46,8 +46,13 @@ function runLoad(job: LoadJob): Promise<LoadOutcome> {
 }
 
 // Only 2xx answers count: a fast 4xx is no throughput. CPU is this process's (the servers'; the generator runs apart).
-async function measure(job: Omit<LoadJob, 'connections' | 'durationSeconds'>, shape: Required<NodeHttpBenchOptions>): Promise<Measurement> {
-  if (shape.warmupSeconds > 0) await runLoad({ ...job, connections: shape.connections, durationSeconds: shape.warmupSeconds });
+// `warmup` defaults to the measured job; a stateful walk needs its own, or the measurement re-walks what it consumed.
+async function measure(
+  job: Omit<LoadJob, 'connections' | 'durationSeconds'>,
+  shape: Required<NodeHttpBenchOptions>,
+  warmup: Omit<LoadJob, 'connections' | 'durationSeconds'> = job,
+): Promise<Measurement> {
+  if (shape.warmupSeconds > 0) await runLoad({ ...warmup, connections: shape.connections, durationSeconds: shape.warmupSeconds });
   const before = process.cpuUsage();
   const outcome = await runLoad({ ...job, connections: shape.connections, durationSeconds: shape.durationSeconds });
   const cpu = process.cpuUsage(before);
@@ -110,13 +115,19 @@ export async function benchNodeHttp(options: NodeHttpBenchOptions = {}): Promise
       best.drawup = better(best.drawup, await measure({ url: `${url}/internal/auth/v1/contract/drawup`, method: 'PUT', headers: JSON_HEADERS, body: drawupBody }, shape));
       best.start = better(best.start, await measure({ url: `${url}/internal/auth/v1/signature/session`, method: 'POST', headers: JSON_HEADERS, body: startBody }, shape));
 
-      // Every poll advances a dummy session (3 answers with 200, then 404), so the polls walk a pool of fresh sessions.
-      const pollsNeeded = Math.ceil(Math.max(best.bare.perSecond, 1000) * (shape.durationSeconds + shape.warmupSeconds) * 1.5);
-      const paths: string[] = [];
-      for (let i = 0; i < Math.ceil(pollsNeeded / 3); i++) {
-        paths.push(`/internal/auth/v1/signature/session/${(await means.startSession('dummy', message, undefined)).sessionID}`);
-      }
-      best.status = better(best.status, await measure({ url, paths, repeatEachPath: 3 }, shape));
+      // Every poll advances a dummy session (3 answers with 200, then 404), so the polls walk pools of fresh sessions:
+      // one for the warm-up and one for the measurement, each big enough for the bare route's pace.
+      const pool = async (seconds: number): Promise<string[]> => {
+        const paths: string[] = [];
+        const sessions = Math.ceil((Math.max(best.bare?.perSecond ?? 0, 1000) * seconds * 1.5) / 3) + shape.connections;
+        for (let i = 0; i < sessions; i++) {
+          paths.push(`/internal/auth/v1/signature/session/${(await means.startSession('dummy', message, undefined)).sessionID}`);
+        }
+        return paths;
+      };
+      const warmupPaths = await pool(shape.warmupSeconds);
+      const paths = await pool(shape.durationSeconds);
+      best.status = better(best.status, await measure({ url, paths, repeatEachPath: 3 }, shape, { url, paths: warmupPaths, repeatEachPath: 3 }));
     }
 
     const get = (target: Target): Measurement => {
