@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { formatContractDate, parseContractDate } from './dates.js';
+import { formatContractDate, parseCanonicalContractDate, parseContractDate } from './dates.js';
+import { translateDutchNames } from './dutch-names.js';
+import { CONTRACT_DATE_LAYOUT, parseWithLayout } from './go-layout.js';
 
 const LAYOUT = '"Monday, 2 January 2006 15:04:05"';
 
@@ -189,5 +191,48 @@ describe('parseContractDate', () => {
     expect(parseContractDate('vr\u0130jdag, 1 OKTOBER 2019 13:30:42').ok).toBe(true);
     // U+017F LATIN SMALL LETTER LONG S folds to s only in Unicode; Go's English name match does not.
     expect(parseContractDate('\u017Funday, 1 October 2019 13:30:42').ok).toBe(false);
+  });
+});
+
+describe('parseCanonicalContractDate (the fast path of parseContractDate)', () => {
+  const EN_NAMES = {
+    weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  };
+  const full = (text: string) => parseWithLayout(CONTRACT_DATE_LAYOUT, translateDutchNames(text), EN_NAMES);
+
+  it('reads drawn-up dates and leaves anything unusual to the full parser', () => {
+    expect(parseCanonicalContractDate('woensdag, 1 januari 2020 02:01:01')).toEqual({ year: 2020, month: 1, day: 1, hour: 2, minute: 1, second: 1 });
+    for (const text of ['woensdag,  1 januari 2020 02:01:01', 'Wednesday, 1 January 2020 02:01:01.5', 'woensdag, 31 april 2020 02:01:01', 'Wed, 1 January 2020 02:01:01', 'dinsdag, 1 o\u212Atober 2019 13:30:42']) {
+      expect(parseCanonicalContractDate(text)).toBeUndefined();
+    }
+  });
+
+  it('agrees with the full parser whenever it answers, for random near-canonical dates', () => {
+    const weekday = fc.constantFrom(...EN_NAMES.weekdays, 'woensdag', 'ZONDAG', 'vrijdag', 'Mondays', 'januari', 'x');
+    const monthName = fc.constantFrom(...EN_NAMES.months, 'januari', 'MEI', 'Augustus', 'oktober', 'maandag', 'Ma');
+    const num = (max: number) => fc.integer({ min: 0, max }).map(String);
+    const sep = fc.oneof({ arbitrary: fc.constant(', '), weight: 5 }, { arbitrary: fc.constantFrom(' ', '  ', ',', ':', ''), weight: 1 });
+    const text = fc
+      .tuple(weekday, sep, fc.oneof(num(40), fc.constantFrom('01', '09', '00')), monthName, num(10_500), num(25), fc.constantFrom('00', '07', '59', '60', '5'), fc.constantFrom('00', '30', '59', '60', '1', '00.5'))
+      .map(([day, comma, d, month, year, h, mi, se]) => `${day}${comma}${d} ${month} ${year.padStart(4, '0')} ${h}:${mi}:${se}`);
+    let answered = 0;
+    fc.assert(
+      fc.property(text, (value) => {
+        const fast = parseCanonicalContractDate(value);
+        if (fast === undefined) return;
+        answered++;
+        const reference = full(value);
+        expect(reference.ok).toBe(true);
+        if (reference.ok) {
+          const { year, month, day, hour, minute, second, nanosecond } = reference.fields;
+          expect({ year, month, day, hour, minute, second }).toEqual(fast);
+          expect(nanosecond).toBe(0);
+        }
+      }),
+      { numRuns: 20_000 },
+    );
+    // The generator must actually reach the fast path often enough to mean something.
+    expect(answered).toBeGreaterThan(200);
   });
 });

@@ -3,7 +3,7 @@ import { CONTRACT_DATE_LAYOUT, parseWithLayout, type LayoutNames } from './go-la
 import { translateDutchNames } from './dutch-names.js';
 import { goQuote } from './go-quote.js';
 import type { ContractLocale } from './types.js';
-import { CONTRACT_TIME_ZONE, amsterdamWallClockAt, amsterdamWallClockToMillis, type ZonedWallClock } from './zone.js';
+import { CONTRACT_TIME_ZONE, amsterdamWallClockAt, amsterdamWallClockToMillis, type WallClock, type ZonedWallClock } from './zone.js';
 
 // Index 0 is Sunday, as in Go. Names come from fixed tables, not Intl, so output never depends on the ICU build.
 const WEEKDAYS: Readonly<Record<ContractLocale, readonly string[]>> = {
@@ -66,11 +66,52 @@ export function formatContractDate(at: Date | DateTime | number, locale: Contrac
   return formatContractDateParts(floorToSecond(millis), locale).text;
 }
 
+// The shape every drawn-up date has. For it the translation and Go's parser reduce to exact name lookups and
+// range checks; anything else (other spacing, fractions, non-ASCII, errors) takes the full emulation.
+const CANONICAL = /^([A-Za-z]+), ([0-9]{1,2}) ([A-Za-z]+) ([0-9]{4}) ([0-9]{1,2}):([0-9]{2}):([0-9]{2})$/;
+
+// Lower-case names to indexes. monday translates whole Dutch names (lower-cased), Go then matches English ones
+// ASCII-case-insensitively; no name is a prefix of another in the same table, so Go's prefix lookup of a whole
+// name finds that name.
+const indexByName = (tables: readonly (readonly string[])[]): ReadonlyMap<string, number> =>
+  new Map(tables.flatMap((table) => table.map((name, i) => [name.toLowerCase(), i] as const)));
+const WEEKDAY_INDEX = indexByName([WEEKDAYS.nl_NL, WEEKDAYS.en_US]);
+const MONTH_INDEX = indexByName([MONTHS.nl_NL, MONTHS.en_US]);
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * The wall clock of a date in the canonical `Monday, 2 January 2006 15:04:05` shape with known names and fields
+ * in range, or undefined (then the full parser decides, with Go's errors). When defined, it equals what the full
+ * parser reads.
+ */
+export function parseCanonicalContractDate(text: string): WallClock | undefined {
+  const m = CANONICAL.exec(text);
+  if (m === null) return undefined;
+  const [, weekdayName = '', dayText = '', monthName = '', yearText = '', hourText = '', minuteText = '', secondText = ''] = m;
+  if (!WEEKDAY_INDEX.has(weekdayName.toLowerCase())) return undefined;
+  const monthIndex = MONTH_INDEX.get(monthName.toLowerCase());
+  if (monthIndex === undefined) return undefined;
+  const month = monthIndex + 1;
+  const year = Number(yearText);
+  const day = Number(dayText);
+  const hour = Number(hourText);
+  const minute = Number(minuteText);
+  const second = Number(secondText);
+  if (hour >= 24 || minute >= 60 || second >= 60 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return { year, month, day, hour, minute, second };
+}
+
 /**
  * Parses a contract date to epoch milliseconds; the same rules and errors as `parseContractDate`, without building
  * a luxon DateTime.
  */
 export function parseContractDateMillis(text: string): ContractDateMillisResult {
+  const canonical = parseCanonicalContractDate(text);
+  if (canonical !== undefined) return { ok: true, millis: amsterdamWallClockToMillis(canonical) };
   const translated = translateDutchNames(text);
   const parsed = parseWithLayout(CONTRACT_DATE_LAYOUT, translated, PARSE_NAMES);
   if (!parsed.ok) return parsed;
