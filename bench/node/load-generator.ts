@@ -23,10 +23,11 @@ export interface LoadOutcome {
 }
 
 /**
- * Runs one load job with autocannon in this process. A path walk gets one single-connection autocannon per
- * connection, each with its own prebuilt share of the walk: autocannon then sends prepared buffers, as it does for a
- * fixed URL, instead of rebuilding every request in `setupRequest` (which made the generator, not the server, set
- * the pace of the walk, and raised the server's CPU per request by serving it fewer requests per wakeup).
+ * Runs one load job with autocannon in this process, as one single-connection autocannon per connection for every
+ * job, so all targets see the same load shape. A path walk gives each connection its own prebuilt share of the
+ * walk: autocannon then sends prepared buffers, as it does for a fixed URL, instead of rebuilding every request in
+ * `setupRequest` (which made the generator, not the server, set the pace of the walk, and raised the server's CPU
+ * per request by serving it fewer requests per wakeup).
  */
 export async function generateLoad(job: LoadJob): Promise<LoadOutcome> {
   const { paths, repeatEachPath = 1 } = job;
@@ -37,17 +38,13 @@ export async function generateLoad(job: LoadJob): Promise<LoadOutcome> {
     ...(job.headers === undefined ? {} : { headers: job.headers }),
     ...(job.body === undefined ? {} : { body: job.body }),
   };
-  if (paths === undefined) {
-    const result = await autocannon({ ...common, connections: job.connections });
-    return { ok: result['2xx'], non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, seconds: result.duration };
-  }
   // Paths are dealt round-robin, so no two connections ever poll the same session.
-  const shares: AutocannonRequest[][] = Array.from({ length: job.connections }, () => []);
-  paths.forEach((path, i) => {
+  const shares: (AutocannonRequest[] | undefined)[] = Array.from({ length: job.connections }, () => (paths === undefined ? undefined : []));
+  paths?.forEach((path, i) => {
     const share = shares[i % job.connections];
     for (let r = 0; r < repeatEachPath; r++) share?.push({ method: job.method ?? 'GET', path });
   });
-  const results = await Promise.all(shares.map((requests) => autocannon({ ...common, connections: 1, requests })));
+  const results = await Promise.all(shares.map((requests) => autocannon({ ...common, connections: 1, ...(requests === undefined ? {} : { requests }) })));
   const sum = (pick: (r: (typeof results)[number]) => number) => results.reduce((total, r) => total + pick(r), 0);
   return {
     ok: sum((r) => r['2xx']),
