@@ -1,5 +1,6 @@
 import { NutshellError } from '#errors';
 import { childOf, decimalOf, parseXmlRoot } from './xml.js';
+import { keyHeader } from './key-header.js';
 
 /** An Idemix issuer private key (gabi `gabikeys.PrivateKey`), with the derived modulus `n = p·q`. */
 export interface IssuerPrivateKey {
@@ -27,12 +28,7 @@ export function parsePrivateKeyXml(xml: string): IssuerPrivateKey {
   };
   const root = parseXmlRoot(xml, 'SCHEME_INVALID', 'issuer private key');
   if (root.name !== 'IssuerPrivateKey') fail('root element is not IssuerPrivateKey');
-  const counter = decimalOf(childOf(root, 'Counter', fail), 'Counter', fail);
-  const expiry = decimalOf(childOf(root, 'ExpiryDate', fail), 'ExpiryDate', fail);
-  if (counter > 0xffffn) fail('counter out of range');
-  if (expiry > BigInt(Number.MAX_SAFE_INTEGER)) fail('expiry date out of range');
-  const elements = childOf(root, 'Elements', fail);
-  if (!elements) return fail('missing <Elements>');
+  const { counter, expiry, elements } = keyHeader(root, fail);
   const p = decimalOf(childOf(elements, 'p', fail), 'p', fail);
   const q = decimalOf(childOf(elements, 'q', fail), 'q', fail);
   const pPrime = decimalOf(childOf(elements, 'pPrime', fail), 'pPrime', fail);
@@ -41,8 +37,8 @@ export function parsePrivateKeyXml(xml: string): IssuerPrivateKey {
   const ecdsaEl = childOf(root, 'ECDSA', fail);
   const ecdsa = ecdsaEl ? ecdsaEl.text.trim() : undefined;
   return Object.freeze({
-    counter: Number(counter),
-    expiryDate: Number(expiry),
+    counter,
+    expiryDate: expiry,
     p,
     q,
     pPrime,

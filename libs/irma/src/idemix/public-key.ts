@@ -2,6 +2,7 @@ import { NutshellError } from '#errors';
 import { bitLength } from './bigint.js';
 import { systemParameters, type SystemParameters } from './params.js';
 import { childOf, decimalOf, parseXmlRoot } from './xml.js';
+import { keyHeader } from './key-header.js';
 
 /** An Idemix issuer public key (gabi `gabikeys.PublicKey`). `R[i]` is the base of gabi attribute index i. */
 export interface IssuerPublicKey {
@@ -32,12 +33,7 @@ export function parsePublicKeyXml(xml: string): IssuerPublicKey {
   };
   const root = parseXmlRoot(xml, 'SCHEME_INVALID', 'issuer public key');
   if (root.name !== 'IssuerPublicKey') fail('root element is not IssuerPublicKey');
-  const counter = decimalOf(childOf(root, 'Counter', fail), 'Counter', fail);
-  const expiry = decimalOf(childOf(root, 'ExpiryDate', fail), 'ExpiryDate', fail);
-  if (counter > 0xffffn) fail('counter out of range');
-  if (expiry > BigInt(Number.MAX_SAFE_INTEGER)) fail('expiry date out of range');
-  const elements = childOf(root, 'Elements', fail);
-  if (!elements) return fail('missing <Elements>');
+  const { counter, expiry, elements } = keyHeader(root, fail);
   const n = decimalOf(childOf(elements, 'n', fail), 'n', fail);
   const Z = decimalOf(childOf(elements, 'Z', fail), 'Z', fail);
   const S = decimalOf(childOf(elements, 'S', fail), 'S', fail);
@@ -64,8 +60,8 @@ export function parsePublicKeyXml(xml: string): IssuerPublicKey {
   const ecdsaEl = childOf(root, 'ECDSA', fail);
   const ecdsa = ecdsaEl ? ecdsaEl.text.trim() : undefined;
   return Object.freeze({
-    counter: Number(counter),
-    expiryDate: Number(expiry),
+    counter,
+    expiryDate: expiry,
     n,
     Z,
     S,

@@ -8,16 +8,7 @@ import { NutshellError } from '#errors';
  * write a temp file in the same directory, fsync it, rename it over the target, fsync the directory.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', mode);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  const { dir, temp } = await writeSyncedTemp(path, data, mode);
   try {
     await rename(temp, path);
   } catch (cause) {
@@ -33,16 +24,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
  * Returns false when the file already existed.
  */
 export async function createFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): Promise<boolean> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', mode);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  const { dir, temp } = await writeSyncedTemp(path, data, mode);
   try {
     await link(temp, path);
   } catch (cause) {
@@ -53,6 +35,21 @@ export async function createFileAtomic(path: string, data: string | Uint8Array, 
   }
   await syncDirectory(dir);
   return true;
+}
+
+/** Writes and fsyncs a uniquely named temp file next to `path`. */
+async function writeSyncedTemp(path: string, data: string | Uint8Array, mode: number): Promise<{ dir: string; temp: string }> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx', mode);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return { dir, temp };
 }
 
 async function syncDirectory(dir: string): Promise<void> {
