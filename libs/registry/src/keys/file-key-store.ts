@@ -17,6 +17,8 @@ export interface KeyStoreOptions {
 /** A `KeyStore` over a `KeyRepository`; unsealed private keys are cached in memory as `KeyObject`s only. */
 export class FileKeyStore implements KeyStore {
   private readonly unsealed = new Map<string, KeyObject>();
+  // Keys are only ever added (the repository has no delete), so a kid seen once stays valid: no file read per check.
+  private readonly known = new Set<string>();
 
   private constructor(
     private readonly repository: KeyRepository,
@@ -68,7 +70,10 @@ export class FileKeyStore implements KeyStore {
   }
 
   async has(kid: string): Promise<boolean> {
-    return this.unsealed.has(kid) || (await this.repository.get(kid)) !== undefined;
+    if (this.known.has(kid) || this.unsealed.has(kid)) return true;
+    const exists = (await this.repository.get(kid)) !== undefined;
+    if (exists) this.known.add(kid);
+    return exists;
   }
 
   async sign(kid: string, data: Uint8Array): Promise<Uint8Array> {
