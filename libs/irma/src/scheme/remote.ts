@@ -62,7 +62,7 @@ export async function fetchRemoteState(
 export async function syncIndexedFiles(
   url: string, schemeId: string, index: SchemeIndex, dir: string, timeoutMs: number, previous?: SchemeIndex,
 ): Promise<string[]> {
-  const todo: Array<[string, string]> = [];
+  const stale: Array<[string, string]> = [];
   for (const [path, hash] of index) {
     const target = join(dir, path.slice(schemeId.length + 1));
     if (await exists(target)) {
@@ -70,10 +70,10 @@ export async function syncIndexedFiles(
       if (previous?.get(path) === hash) continue;
       if (sha256Hex(await readFile(target)) === hash) continue;
     }
-    todo.push([path, hash]);
+    stale.push([path, hash]);
   }
   const changed: string[] = [];
-  await mapLimit(todo, PARALLEL_DOWNLOADS, async ([path, hash]) => {
+  await mapLimit(stale, PARALLEL_DOWNLOADS, async ([path, hash]) => {
     const rel = path.slice(schemeId.length + 1);
     const bytes = await fetchSchemeFile(url, rel, timeoutMs);
     if (sha256Hex(bytes) !== hash) {
