@@ -4,7 +4,7 @@
  * embedded node and a Redis implementation for several nodes behind one load balancer.
  *
  * Values must be JSON-serialisable (encode bigints as strings): the Redis store keeps JSON, and the
- * in-memory store deep-copies through JSON so both behave the same.
+ * in-memory store keeps copies as JSON would return them, so both behave the same.
  */
 export interface SessionStore<T> {
   /** Stores `value` under `key` only when the key is free; true when it was stored. */

@@ -56,6 +56,11 @@ return n
 
 const MAX_UPDATE_ATTEMPTS = 200;
 
+// ioredis custom commands: sent as EVALSHA (the script body only once, on NOSCRIPT), not the whole script per call.
+const SCRIPTS = { nutshellCreate: CREATE, nutshellPut: PUT, nutshellCompareAndSet: COMPARE_AND_SET, nutshellDelete: DELETE } as const;
+type ScriptName = keyof typeof SCRIPTS;
+type ScriptCommand = (key: string, ...args: string[]) => Promise<unknown>;
+
 /** The URL without credentials, safe for error details and logs. */
 export function describeRedisUrl(url: string): string {
   try {
@@ -83,6 +88,7 @@ export class RedisSessionStore<T> implements SessionStore<T> {
     this.prefix = options.keyPrefix ?? '';
     this.where = describeRedisUrl(options.url);
     this.client = this.connect();
+    for (const [name, lua] of Object.entries(SCRIPTS)) this.client.defineCommand(name, { lua, numberOfKeys: 1 });
   }
 
   /** Resolves when Redis answers; throws STORE_UNAVAILABLE otherwise. */
@@ -92,7 +98,7 @@ export class RedisSessionStore<T> implements SessionStore<T> {
 
   async create(key: string, value: T, ttlSeconds: number): Promise<boolean> {
     const result = await this.guard(() =>
-      this.client.eval(CREATE, 1, this.key(key), JSON.stringify(value), String(wholeSeconds(ttlSeconds)), this.channel(key)),
+      this.script('nutshellCreate', this.key(key), JSON.stringify(value), String(wholeSeconds(ttlSeconds)), this.channel(key)),
     );
     return result === 1;
   }
@@ -104,7 +110,7 @@ export class RedisSessionStore<T> implements SessionStore<T> {
 
   async put(key: string, value: T, ttlSeconds: number): Promise<void> {
     await this.guard(() =>
-      this.client.eval(PUT, 1, this.key(key), JSON.stringify(value), String(wholeSeconds(ttlSeconds)), this.channel(key)),
+      this.script('nutshellPut', this.key(key), JSON.stringify(value), String(wholeSeconds(ttlSeconds)), this.channel(key)),
     );
   }
 
@@ -115,7 +121,7 @@ export class RedisSessionStore<T> implements SessionStore<T> {
       const next = mutate(JSON.parse(current) as T);
       const json = next === undefined ? '' : JSON.stringify(next);
       const ttl = ttlSeconds === undefined ? '0' : String(wholeSeconds(ttlSeconds));
-      const written = await this.guard(() => this.client.eval(COMPARE_AND_SET, 1, this.key(key), current, json, ttl, this.channel(key)));
+      const written = await this.guard(() => this.script('nutshellCompareAndSet', this.key(key), current, json, ttl, this.channel(key)));
       if (written === 1) return next === undefined ? undefined : (JSON.parse(json) as T);
       // Lost a race: back off a little, with jitter so contenders spread out.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 + attempt)));
@@ -124,7 +130,7 @@ export class RedisSessionStore<T> implements SessionStore<T> {
   }
 
   async delete(key: string): Promise<boolean> {
-    const removed = await this.guard(() => this.client.eval(DELETE, 1, this.key(key), this.channel(key)));
+    const removed = await this.guard(() => this.script('nutshellDelete', this.key(key), this.channel(key)));
     return removed === 1;
   }
 
@@ -176,6 +182,12 @@ export class RedisSessionStore<T> implements SessionStore<T> {
     // Without a listener ioredis logs every connection error to stderr; failures surface per command instead.
     client.on('error', () => undefined);
     return client;
+  }
+
+  private script(name: ScriptName, key: string, ...args: string[]): Promise<unknown> {
+    // defineCommand adds the method at run time; ioredis' types cannot know it.
+    const command = (this.client as unknown as Record<ScriptName, ScriptCommand>)[name];
+    return command.call(this.client, key, ...args);
   }
 
   private async guard<R>(operation: () => Promise<R>): Promise<R> {
