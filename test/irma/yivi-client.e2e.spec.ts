@@ -44,6 +44,22 @@ function sessionPackageOf(requests: readonly RecordedRequest[]): SessionPackage 
   return JSON.parse(requests[0]!.responseBody) as SessionPackage;
 }
 
+/**
+ * The collapsed steps of a paired session that completes: by polling the status is polled again
+ * after pairing, over SSE the one subscription carries every change.
+ */
+function pairedSteps(transport: 'polling' | 'SSE'): string[] {
+  const watch = transport === 'SSE' ? 'GET {u}/frontend/statusevents' : 'GET {u}/frontend/status';
+  return [
+    'POST {requestor}/session',
+    'POST {u}/frontend/options',
+    watch,
+    'POST {u}/frontend/pairingcompleted',
+    ...(transport === 'SSE' ? [] : [watch]),
+    'GET {requestor}/session/{token}/result',
+  ];
+}
+
 /** Per-endpoint header and body checks of ecosystem.md §D.1 over every request the client made. */
 function expectConformingRequests(requests: readonly RecordedRequest[], names: SequenceNames, pkg: SessionPackage): void {
   for (const request of requests) {
@@ -154,6 +170,11 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     return client;
   }
 
+  /** The session result as the page's backend would fetch it, past the recorder. */
+  async function sessionResult(token: string): Promise<Record<string, unknown>> {
+    return (await (await recorder.originalFetch(`${requestorUrl}/session/${token}/result`)).json()) as Record<string, unknown>;
+  }
+
   it('runs a disclosure with pairing: the app reads the code, the page enters it, start() resolves with the VALID result', async () => {
     const keys = keyboard();
     // A pinned attribute value makes the node hint pairing, as irmago does.
@@ -192,14 +213,7 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     });
 
     const names = { requestorUrl, u: pointer.u, token: pkg.token };
-    expect(collapsedSteps(recorder.requests, names)).toEqual([
-      'POST {requestor}/session',
-      'POST {u}/frontend/options',
-      'GET {u}/frontend/status',
-      'POST {u}/frontend/pairingcompleted',
-      'GET {u}/frontend/status',
-      'GET {requestor}/session/{token}/result',
-    ]);
+    expect(collapsedSteps(recorder.requests, names)).toEqual(pairedSteps('polling'));
     expect(JSON.parse(recorder.requests[1]!.body!)).toEqual({ '@context': FRONTEND_OPTIONS, pairingMethod: 'pin' });
     const statuses = polledStatuses(recorder.requests, `${pointer.u}/frontend/status`);
     expect(statuses[0]).toBe('INITIALIZED');
@@ -267,14 +281,7 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
       signature: { message },
     });
     const names = { requestorUrl, u: pointer.u, token: pkg.token };
-    expect(collapsedSteps(recorder.requests, names)).toEqual([
-      'POST {requestor}/session',
-      'POST {u}/frontend/options',
-      'GET {u}/frontend/status',
-      'POST {u}/frontend/pairingcompleted',
-      'GET {u}/frontend/status',
-      'GET {requestor}/session/{token}/result',
-    ]);
+    expect(collapsedSteps(recorder.requests, names)).toEqual(pairedSteps('polling'));
     expectConformingRequests(recorder.requests, names, pkg);
   });
 
@@ -293,7 +300,7 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     await client.core.abort();
     expect(await client.outcome).toEqual({ ok: false, reason: 'Aborted' });
 
-    const result = (await (await recorder.originalFetch(`${requestorUrl}/session/${pkg.token}/result`)).json()) as Record<string, unknown>;
+    const result = await sessionResult(pkg.token);
     expect(result).toEqual({ token: pkg.token, status: 'CANCELLED', type: 'disclosing' });
     const names = { requestorUrl, u: pointer.u, token: pkg.token };
     expect(collapsedSteps(recorder.requests, names)).toEqual(['POST {requestor}/session', 'GET {u}/frontend/status']);
@@ -320,7 +327,7 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     expect(recorder.requests.at(-1)!.headers).not.toHaveProperty('authorization');
     expectConformingRequests(recorder.requests, names, pkg);
     await expectCrossOriginAllowed(recorder.requests, pointer.u, recorder.originalFetch);
-    const result = (await (await recorder.originalFetch(`${requestorUrl}/session/${pkg.token}/result`)).json()) as Record<string, unknown>;
+    const result = await sessionResult(pkg.token);
     expect(result).toMatchObject({ status: 'CANCELLED', type: 'signing' });
   });
 
@@ -369,7 +376,7 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
       expect(JSON.parse(poll.responseBody)).toMatchObject({ status: 403, error: 'UNAUTHORIZED' });
     }
     // DELETE needs no frontend token (irmago's too), so the page's clean-up cancels the session.
-    const result = (await (await recorder.originalFetch(`${requestorUrl}/session/${pkg.token}/result`)).json()) as Record<string, unknown>;
+    const result = await sessionResult(pkg.token);
     expect(result).toMatchObject({ status: 'CANCELLED' });
   });
 
@@ -391,13 +398,7 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     expect(outcome.ok && outcome.result).toMatchObject({ status: 'DONE', proofStatus: 'VALID', disclosed: [[{ id: OVER18, rawvalue: 'yes' }]] });
     const names = { requestorUrl, u: pointer.u, token: pkg.token };
     // Every status change came as an event: no polling at all.
-    expect(collapsedSteps(recorder.requests, names)).toEqual([
-      'POST {requestor}/session',
-      'POST {u}/frontend/options',
-      'GET {u}/frontend/statusevents',
-      'POST {u}/frontend/pairingcompleted',
-      'GET {requestor}/session/{token}/result',
-    ]);
+    expect(collapsedSteps(recorder.requests, names)).toEqual(pairedSteps('SSE'));
     const subscription = recorder.requests.find((r) => r.url.endsWith('/frontend/statusevents'))!;
     expect(subscription).toMatchObject({ status: 200, headers: { authorization: pkg.frontendRequest.authorization } });
     expectConformingRequests(recorder.requests, names, pkg);
@@ -500,15 +501,7 @@ describe('Yivi web client on one node, the app on another, sessions in one Redis
       const outcome = await client.outcome;
       expect(outcome.ok && outcome.result).toMatchObject({ status: 'DONE', type: 'signing', proofStatus: 'VALID', signature: { message } });
       const names = { requestorUrl, u: pointer.u, token: pkg.token };
-      const watch = transport === 'SSE' ? 'GET {u}/frontend/statusevents' : 'GET {u}/frontend/status';
-      expect(collapsedSteps(recorder.requests, names)).toEqual([
-        'POST {requestor}/session',
-        'POST {u}/frontend/options',
-        watch,
-        'POST {u}/frontend/pairingcompleted',
-        ...(transport === 'SSE' ? [] : [watch]),
-        'GET {requestor}/session/{token}/result',
-      ]);
+      expect(collapsedSteps(recorder.requests, names)).toEqual(pairedSteps(transport));
       expectConformingRequests(recorder.requests, names, pkg);
     });
   }
