@@ -1,4 +1,4 @@
-import { loadConfig, options, envName, flagName } from '#config';
+import { loadConfig, options, envName, flagName, redactUrl } from '#config';
 import { runIrmaVerify } from '#irma';
 import { startNode } from '../start-node.js';
 
@@ -35,7 +35,7 @@ const config: Command = {
     const c = loadConfig({ argv });
     const shown = {
       ...c,
-      sessionStore: c.sessionStore.kind === 'redis' ? { ...c.sessionStore, url: c.sessionStore.url.replace(/\/\/[^@/]*@/, '//***@') } : c.sessionStore,
+      sessionStore: c.sessionStore.kind === 'redis' ? { ...c.sessionStore, url: redactUrl(c.sessionStore.url) } : c.sessionStore,
       keystore: { passphrase: c.keystore.passphrase === undefined ? null : '***' },
     };
     io.stdout.write(JSON.stringify(shown, null, 2) + '\n');

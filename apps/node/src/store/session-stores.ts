@@ -19,10 +19,11 @@ export class SessionStores implements OnApplicationShutdown {
     return store as SessionStore<T>;
   }
 
-  /** Reads a probe key from every store; resolves false when a backend does not answer. */
+  /** Reads a probe key from every open store (no extra connection); resolves false when a backend does not answer. */
   async healthy(): Promise<boolean> {
+    const open = this.stores.size > 0 ? [...this.stores.values()] : [this.get<unknown>('health')];
     try {
-      await this.get<unknown>('health').get('probe');
+      await Promise.all(open.map((store) => store.get('probe')));
       return true;
     } catch {
       return false;
