@@ -6,7 +6,7 @@ export { FileKeyRepository } from './keys/file-key-repository.js';
 export { Registry, type OpenRegistryOptions, type RegistryParts, type ResolveOrganizationOptions } from './registry.js';
 export { FileDidRepository, type DidRepository, type StoredDid } from './did/did-repository.js';
 export { assertDid, didOf, isDid } from './did/did-syntax.js';
-export { didWebBase, didWebDocumentUrl, didWebFor, isLocalId, localIdOf } from './did/did-web.js';
+export { didWebFor, localIdOf } from './did/did-web.js';
 export { Vdr } from './did/vdr.js';
 export { FileCredentialRepository, type CredentialFilter, type CredentialRepository } from './vcr/credential-repository.js';
 export { credentialTypes, isCredentialType, type CredentialType } from './vcr/credential-types.js';
@@ -14,9 +14,7 @@ export type { IssueRequest } from './vcr/issue-request.js';
 export type { VerifyCredentialOptions } from './vcr/verifier.js';
 export { FileTrustRepository, type TrustRepository } from './trust/trust-repository.js';
 export type { PresentationVerification, SignPresentationRequest, VerifyPresentationOptions } from './presentation/presentations.js';
-export { organizationOf } from './organization/resolve-organization.js';
-export { createDocumentLoader, createStaticLoader, type DidResolver, type DocumentLoader } from './jsonld/document-loader.js';
-export { safeModeProblem } from './jsonld/expand-safely.js';
+export { createDocumentLoader, type DidResolver, type DocumentLoader } from './jsonld/document-loader.js';
 export {
   DID_V1_URL,
   ED25519_2020_V1_URL,
