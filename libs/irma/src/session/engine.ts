@@ -13,9 +13,10 @@ import {
   type SessionRequest,
   type SessionType,
 } from '../request/index.js';
+import { asObject } from '../request/json-fields.js';
 import { clientSessionRequest, optionsJson } from './client-messages.js';
 import { DEFAULT_LIFETIMES, forgottenAt, storeTtl, timeoutAt, type SessionLifetimes } from './lifetimes.js';
-import { compareVersions, formatVersion, negotiateVersion, parseProtocolVersion } from './protocol-version.js';
+import { formatVersion, negotiateVersion } from './protocol-version.js';
 import type { ProofVerifier, SessionResultProof } from './proof-verifier.js';
 import { sessionResult, type SessionResult } from './session-result.js';
 import { assertTransition, isFinal, type SessionStatus } from './status.js';
@@ -103,6 +104,8 @@ export class IrmaSessionEngine {
   private readonly urlPrefix: string;
   private readonly clock: () => number;
   private readonly lifetimes: SessionLifetimes;
+  /** Store TTL of every write (see `storeTtl`). */
+  private readonly ttl: number;
   private readonly production: boolean;
   private readonly scheme: RequestScheme | undefined;
   private readonly augmentClientReturnUrl: boolean;
@@ -116,6 +119,7 @@ export class IrmaSessionEngine {
     this.urlPrefix = options.urlPrefix.replace(/\/+$/, '');
     this.clock = options.clock ?? Date.now;
     this.lifetimes = { ...DEFAULT_LIFETIMES, ...options.lifetimes };
+    this.ttl = storeTtl(undefined, this.lifetimes);
     this.production = options.production ?? false;
     this.scheme = options.scheme;
     this.augmentClientReturnUrl = options.augmentClientReturnUrl ?? false;
@@ -165,7 +169,6 @@ export class IrmaSessionEngine {
     const timeout = extended.timeout === undefined ? undefined : Math.min(extended.timeout, this.lifetimes.maxSessionLifetime);
     const stored = serializeExtendedSessionRequest({ ...extended, request, ...(timeout !== undefined ? { timeout } : {}) });
 
-    const ttl = storeTtl(undefined, this.lifetimes);
     let clientToken = newSessionToken();
     const make = (ct: string): SessionState => ({
       kind: 'session',
@@ -181,8 +184,8 @@ export class IrmaSessionEngine {
       lastActive: now,
     });
     // 119 bits of token: a collision is practically impossible, but create-if-absent makes it harmless.
-    while (!(await this.store.create(sessionKey(clientToken), make(clientToken), ttl))) clientToken = newSessionToken();
-    await this.store.put(linkKey(requestorToken), { kind: 'link', clientToken }, ttl);
+    while (!(await this.store.create(sessionKey(clientToken), make(clientToken), this.ttl))) clientToken = newSessionToken();
+    await this.store.put(linkKey(requestorToken), { kind: 'link', clientToken }, this.ttl);
     this.tracked.add(clientToken);
 
     return {
@@ -231,7 +234,8 @@ export class IrmaSessionEngine {
 
   /**
    * The app's first GET (§5.3): negotiates the protocol version, binds the client authorization,
-   * moves to PAIRING or CONNECTED and returns the ClientSessionRequest (or the bare request for < 2.8).
+   * moves to PAIRING or CONNECTED and returns the ClientSessionRequest. Negotiation accepts 2.8 only
+   * (`SERVER_MIN_VERSION`), so the pre-2.8 shapes (bare request, no authorization) never occur.
    */
   async getClientRequest(clientToken: string, call: FirstClientCall): Promise<JsonValue> {
     const cached = await this.cached(clientToken, 'GET /', '');
@@ -243,16 +247,11 @@ export class IrmaSessionEngine {
       const negotiation = negotiateVersion(call.minProtocolVersion, call.maxProtocolVersion);
       if (!negotiation.ok) return this.fail(active, now, new NutshellError('IRMA_PROTOCOL_VERSION', negotiation.reason));
       const version = formatVersion(negotiation.version);
-      const authorized = compareVersions(negotiation.version, { major: 2, minor: 7 }) <= 0 || nonEmpty(call.authorization);
-      if (!authorized) return this.fail(active, now, new NutshellError('IRMA_SESSION_UNAUTHORIZED', 'No authorization header provided'));
-      const pairing = session.options.pairingMethod !== 'none' && compareVersions(negotiation.version, { major: 2, minor: 8 }) >= 0;
+      if (!nonEmpty(call.authorization)) return this.fail(active, now, new NutshellError('IRMA_SESSION_UNAUTHORIZED', 'No authorization header provided'));
+      const pairing = session.options.pairingMethod !== 'none';
       const status = pairing ? 'PAIRING' : 'CONNECTED';
       assertTransition(session.status, status);
-      const wire = this.wireRequest(session, version);
-      const body: JsonValue =
-        compareVersions(negotiation.version, { major: 2, minor: 8 }) >= 0
-          ? clientSessionRequest(version, session.options, pairing ? undefined : wire)
-          : wire;
+      const body: JsonValue = clientSessionRequest(version, session.options, pairing ? undefined : this.wireRequest(session, version));
       const next: SessionState = {
         ...active,
         status,
@@ -269,10 +268,6 @@ export class IrmaSessionEngine {
     const session = await this.read(clientToken);
     checkHost(session, call);
     const connected = assertConnected(session, call);
-    const version = parseProtocolVersion(connected.protocolVersion);
-    if (version === undefined || compareVersions(version, { major: 2, minor: 8 }) < 0) {
-      throw new NutshellError('IRMA_UNEXPECTED_REQUEST', 'GET /request needs protocol version 2.8');
-    }
     return this.wireRequest(connected, connected.protocolVersion);
   }
 
@@ -316,9 +311,7 @@ export class IrmaSessionEngine {
       throw failure;
     }
 
-    const version = parseProtocolVersion(connected.protocolVersion);
-    const response: JsonValue =
-      version !== undefined && compareVersions(version, { major: 2, minor: 7 }) >= 0 ? { proofStatus: proof.proofStatus } : proof.proofStatus;
+    const response: JsonValue = { proofStatus: proof.proofStatus };
     return this.transact(clientToken, (current, now): Step<JsonValue> => {
       // A retry that raced the original past the cache check gets the original's answer.
       const cache = current.responseCache;
@@ -364,7 +357,7 @@ export class IrmaSessionEngine {
 
   /** `POST …/frontend/options` (§5.9). */
   async setFrontendOptions(clientToken: string, call: ClientCall, body: unknown): Promise<JsonValue> {
-    const object = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+    const object = asObject(body);
     return this.transact(clientToken, (session): Step<JsonValue> => {
       checkHost(session, call);
       checkFrontend(session, call);
@@ -512,7 +505,7 @@ export class IrmaSessionEngine {
           }
           return next;
         },
-        storeTtl(undefined, this.lifetimes),
+        this.ttl,
       );
       if (updated === undefined || updated.kind !== 'session') throw unknownSession();
       written = updated;
@@ -522,7 +515,7 @@ export class IrmaSessionEngine {
     if (outcome === undefined) throw unknownSession();
     if (written !== undefined) {
       // Keep the requestor token alive as long as the session it points to.
-      await this.store.put(linkKey(written.requestorToken), { kind: 'link', clientToken }, storeTtl(undefined, this.lifetimes));
+      await this.store.put(linkKey(written.requestorToken), { kind: 'link', clientToken }, this.ttl);
       if (isFinal(written.status)) this.tracked.delete(clientToken);
     }
     if ('error' in outcome) throw outcome.error;
@@ -569,8 +562,7 @@ function nonEmpty(value: string | undefined): value is string {
 }
 
 function checkHost(session: SessionState, call: ClientCall): void {
-  const inner = session.request.request;
-  const host = typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? inner.host : undefined;
+  const host = asObject(session.request.request)?.host;
   if (typeof host === 'string' && host !== call.host) throw new NutshellError('IRMA_SESSION_UNAUTHORIZED', 'Host mismatch');
 }
 

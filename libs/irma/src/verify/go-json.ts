@@ -3,12 +3,8 @@
  * wins, otherwise the first case-insensitive match is used (idemix.md §13.2).
  */
 
-/** A parsed JSON object, or undefined when `value` is not a plain object. */
-export function asJsonObject(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
+/** A parsed JSON object, or undefined when `value` is not a plain object (the request parser's check). */
+export { asObject as asJsonObject } from '../request/json-fields.js';
 
 /** The value of field `name` with Go's case-insensitive fallback; undefined when absent. */
 export function goField(object: Record<string, unknown>, name: string): unknown {
