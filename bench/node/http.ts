@@ -103,8 +103,9 @@ export async function benchNodeHttp(options: NodeHttpBenchOptions = {}): Promise
       credentialSubject: { id: did, organization: { name: 'CareBears', city: 'Caretown' } },
     });
     await post(`${url}/internal/vcr/v2/verifier/trust`, 'POST', { issuer: did, credentialType: 'NutsOrganizationCredential' });
-    const drawupBody = JSON.stringify({ type: 'BehandelaarLogin', language: 'NL', version: 'v3', legalEntity: did });
-    const { message } = (await post(`${url}/internal/auth/v1/contract/drawup`, 'PUT', JSON.parse(drawupBody))) as { message: string };
+    const drawupRequest = { type: 'BehandelaarLogin', language: 'NL', version: 'v3', legalEntity: did };
+    const drawupBody = JSON.stringify(drawupRequest);
+    const { message } = (await post(`${url}/internal/auth/v1/contract/drawup`, 'PUT', drawupRequest)) as { message: string };
     const startBody = JSON.stringify({ means: 'dummy', payload: message });
     const means = app.get(MeansRegistry);
 
