@@ -9,7 +9,7 @@ import { fetchEventSource, installEventSource } from '../support/yivi/event-sour
 import { installFetchRecorder, type FetchRecorder, type RecordedRequest } from '../support/yivi/fetch-recorder.js';
 import { collapsedSteps, polledStatuses, type SequenceNames } from '../support/yivi/sequence.js';
 import { TestYiviApp } from '../support/yivi/test-app.js';
-import { sessionPointerOf, startWebClient, type WebClient } from '../support/yivi/web-client.js';
+import { sessionPointerOf, startWebClient, type WebClient, type WebClientOptions } from '../support/yivi/web-client.js';
 
 const OVER18 = 'irma-demo.MijnOverheid.ageLower.over18';
 const DISCLOSURE = 'https://irma.app/ld/request/disclosure/v2';
@@ -164,10 +164,13 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     removeEventSource = undefined;
   });
 
-  function start(options: Parameters<typeof startWebClient>[0]): WebClient {
+  /** Starts a client and waits for its QR code: the pointer the app scans, the node's session package, the step names. */
+  async function begin(options: WebClientOptions): Promise<{ client: WebClient; pointer: ReturnType<typeof sessionPointerOf>; pkg: SessionPackage; names: SequenceNames }> {
     const client = startWebClient(options);
     running.push(client);
-    return client;
+    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
+    const pkg = sessionPackageOf(recorder.requests);
+    return { client, pointer, pkg, names: { requestorUrl, u: pointer.u, token: pkg.token } };
   }
 
   /** The session result as the page's backend would fetch it, past the recorder. */
@@ -179,10 +182,7 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     const keys = keyboard();
     // A pinned attribute value makes the node hint pairing, as irmago does.
     const request = { '@context': DISCLOSURE, disclose: [[[{ type: OVER18, value: 'yes' }]]] };
-    const client = start({ url: requestorUrl, request, enterCode: keys.enterCode, state: POLLING });
-
-    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
-    const pkg = sessionPackageOf(recorder.requests);
+    const { client, pointer, pkg, names } = await begin({ url: requestorUrl, request, enterCode: keys.enterCode, state: POLLING });
     expect(pkg.frontendRequest).toEqual({ authorization: expect.stringMatching(/^[A-Za-z0-9]{20}$/), pairingHint: true, minProtocolVersion: '1.0', maxProtocolVersion: '1.1' });
     expect(pointer).toEqual({ ...pkg.sessionPtr, continueOnSecondDevice: true });
     expect(pointer.u).toMatch(new RegExp(`^${node.url}/irma/session/[A-Za-z0-9]{20}$`));
@@ -212,7 +212,6 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
       disclosed: [[{ id: OVER18, rawvalue: 'yes', status: 'PRESENT' }]],
     });
 
-    const names = { requestorUrl, u: pointer.u, token: pkg.token };
     expect(collapsedSteps(recorder.requests, names)).toEqual(pairedSteps('polling'));
     expect(JSON.parse(recorder.requests[1]!.body!)).toEqual({ '@context': FRONTEND_OPTIONS, pairingMethod: 'pin' });
     const statuses = polledStatuses(recorder.requests, `${pointer.u}/frontend/status`);
@@ -228,9 +227,7 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
 
   it('runs a disclosure without pairing (client defaults, 500 ms polling): no options call, the app gets the request at once', async () => {
     const request = { '@context': DISCLOSURE, disclose: [[[OVER18]]] };
-    const client = start({ url: requestorUrl, request });
-    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
-    const pkg = sessionPackageOf(recorder.requests);
+    const { client, pointer, pkg, names } = await begin({ url: requestorUrl, request });
     expect(pkg.frontendRequest.pairingHint).toBeUndefined();
 
     const first = await app.connect(pointer.u);
@@ -240,7 +237,6 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
 
     const outcome = await client.outcome;
     expect(outcome.ok && outcome.result).toMatchObject({ status: 'DONE', proofStatus: 'VALID', disclosed: [[{ id: OVER18, rawvalue: 'yes' }]] });
-    const names = { requestorUrl, u: pointer.u, token: pkg.token };
     // yivi-client only posts options when pairing changes from its initial "off", so none are sent here.
     expect(collapsedSteps(recorder.requests, names)).toEqual(['POST {requestor}/session', 'GET {u}/frontend/status', 'GET {requestor}/session/{token}/result']);
     expectConformingRequests(recorder.requests, names, pkg);
@@ -251,10 +247,8 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     const keys = keyboard();
     const message = 'I sign the login contract';
     const request = { '@context': SIGNATURE, message, disclose: [[[OVER18]]] };
-    const client = start({ url: requestorUrl, request, enterCode: keys.enterCode, state: POLLING });
-    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
+    const { client, pointer, pkg, names } = await begin({ url: requestorUrl, request, enterCode: keys.enterCode, state: POLLING });
     expect(pointer.irmaqr).toBe('signing');
-    const pkg = sessionPackageOf(recorder.requests);
     expect(pkg.frontendRequest.pairingHint).toBe(true);
 
     const first = await app.connect(pointer.u);
@@ -280,16 +274,13 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
       disclosed: [[{ id: OVER18, rawvalue: 'yes' }]],
       signature: { message },
     });
-    const names = { requestorUrl, u: pointer.u, token: pkg.token };
     expect(collapsedSteps(recorder.requests, names)).toEqual(pairedSteps('polling'));
     expectConformingRequests(recorder.requests, names, pkg);
   });
 
   it('ends the flow when the app declines: CANCELLED waits for abort() (restart allowed), no DELETE or result call by the page', async () => {
     const request = { '@context': DISCLOSURE, disclose: [[[OVER18]]] };
-    const client = start({ url: requestorUrl, request, state: POLLING });
-    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
-    const pkg = sessionPackageOf(recorder.requests);
+    const { client, pointer, pkg, names } = await begin({ url: requestorUrl, request, state: POLLING });
     await app.connect(pointer.u);
     await client.plugin.reached('ContinueOn2ndDevice');
     expect(await app.decline(pointer.u)).toEqual({ status: 200, body: '' });
@@ -302,7 +293,6 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
 
     const result = await sessionResult(pkg.token);
     expect(result).toEqual({ token: pkg.token, status: 'CANCELLED', type: 'disclosing' });
-    const names = { requestorUrl, u: pointer.u, token: pkg.token };
     expect(collapsedSteps(recorder.requests, names)).toEqual(['POST {requestor}/session', 'GET {u}/frontend/status']);
     expect(polledStatuses(recorder.requests, `${pointer.u}/frontend/status`).at(-1)).toBe('CANCELLED');
     expectConformingRequests(recorder.requests, names, pkg);
@@ -310,9 +300,7 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
 
   it('aborts from the page during pairing: DELETE {u} without Authorization, the app sees CANCELLED', async () => {
     const request = { '@context': SIGNATURE, message: 'never signed', disclose: [[[OVER18]]] };
-    const client = start({ url: requestorUrl, request, state: POLLING });
-    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
-    const pkg = sessionPackageOf(recorder.requests);
+    const { client, pointer, pkg, names } = await begin({ url: requestorUrl, request, state: POLLING });
     await app.connect(pointer.u);
     await client.plugin.reached('EnterPairingCode');
 
@@ -322,7 +310,6 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     // The page fires the DELETE without waiting for it; its answer may come after start() settled.
     await vi.waitFor(() => expect(recorder.requests.at(-1)).toMatchObject({ method: 'DELETE', status: 200 }));
 
-    const names = { requestorUrl, u: pointer.u, token: pkg.token };
     expect(collapsedSteps(recorder.requests, names)).toEqual(['POST {requestor}/session', 'POST {u}/frontend/options', 'GET {u}/frontend/status', 'DELETE {u}']);
     expect(recorder.requests.at(-1)!.headers).not.toHaveProperty('authorization');
     expectConformingRequests(recorder.requests, names, pkg);
@@ -333,15 +320,12 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
 
   it('takes the legacy path when the start response has no frontendRequest: unauthenticated {u}/status polling', async () => {
     const request = { '@context': DISCLOSURE, disclose: [[[OVER18]]] };
-    const client = start({ url: requestorUrl, request, state: POLLING, mapping: { frontendRequest: () => undefined } });
-    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
-    const pkg = sessionPackageOf(recorder.requests);
+    const { client, pointer, pkg, names } = await begin({ url: requestorUrl, request, state: POLLING, mapping: { frontendRequest: () => undefined } });
     const first = await app.connect(pointer.u);
     expect(await app.respond(pointer.u, first.request!)).toEqual({ status: 200, body: '{"proofStatus":"VALID"}' });
 
     const outcome = await client.outcome;
     expect(outcome.ok && outcome.result).toMatchObject({ status: 'DONE', proofStatus: 'VALID' });
-    const names = { requestorUrl, u: pointer.u, token: pkg.token };
     expect(collapsedSteps(recorder.requests, names)).toEqual(['POST {requestor}/session', 'GET {u}/status', 'GET {requestor}/session/{token}/result']);
     // The legacy status endpoint answers a bare JSON string, which the client accepts.
     expect(JSON.parse(recorder.requests.at(-2)!.responseBody)).toBe('DONE');
@@ -351,21 +335,18 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
   it('refuses a page with the wrong frontend token: polls get 403, the client errs and its DELETE still cancels', async () => {
     const request = { '@context': DISCLOSURE, disclose: [[[OVER18]]] };
     const wrong = 'WrongFrontendToken00';
-    const client = start({
+    const { client, pointer, pkg, names } = await begin({
       url: requestorUrl,
       request,
       state: POLLING,
       mapping: { frontendRequest: (response) => ({ ...(response as SessionPackage).frontendRequest, authorization: wrong }) },
     });
-    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
-    const pkg = sessionPackageOf(recorder.requests);
     const failed = await client.plugin.reached('Error');
     expect(failed.transition).toBe('fail');
     await vi.waitFor(() => expect(recorder.requests.at(-1)).toMatchObject({ method: 'DELETE', status: 200 }));
     await client.core.abort();
     expect(await client.outcome).toEqual({ ok: false, reason: 'Aborted' });
 
-    const names = { requestorUrl, u: pointer.u, token: pkg.token };
     expect(collapsedSteps(recorder.requests, names)).toEqual(['POST {requestor}/session', 'GET {u}/frontend/status', 'DELETE {u}']);
     const polls = recorder.requests.filter((r) => r.url === `${pointer.u}/frontend/status`);
     // One poll and the one retry yivi-client makes before giving up.
@@ -384,9 +365,7 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
     removeEventSource = installEventSource(fetchEventSource(true));
     const keys = keyboard();
     const request = { '@context': DISCLOSURE, disclose: [[[{ type: OVER18, value: 'yes' }]]] };
-    const client = start({ url: requestorUrl, request, enterCode: keys.enterCode });
-    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
-    const pkg = sessionPackageOf(recorder.requests);
+    const { client, pointer, pkg, names } = await begin({ url: requestorUrl, request, enterCode: keys.enterCode });
 
     const first = await app.connect(pointer.u);
     await client.plugin.reached('EnterPairingCode');
@@ -396,7 +375,6 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
 
     const outcome = await client.outcome;
     expect(outcome.ok && outcome.result).toMatchObject({ status: 'DONE', proofStatus: 'VALID', disclosed: [[{ id: OVER18, rawvalue: 'yes' }]] });
-    const names = { requestorUrl, u: pointer.u, token: pkg.token };
     // Every status change came as an event: no polling at all.
     expect(collapsedSteps(recorder.requests, names)).toEqual(pairedSteps('SSE'));
     const subscription = recorder.requests.find((r) => r.url.endsWith('/frontend/statusevents'))!;
@@ -408,15 +386,12 @@ describe('Yivi web client (yivi-core 1.0.0 + yivi-client 1.0.1) against the node
   it('falls back to polling when the EventSource drops the Authorization header (native browser EventSource)', async () => {
     removeEventSource = installEventSource(fetchEventSource(false));
     const request = { '@context': DISCLOSURE, disclose: [[[OVER18]]] };
-    const client = start({ url: requestorUrl, request, state: POLLING });
-    const pointer = sessionPointerOf(await client.plugin.reached('ShowingQRCode'));
-    const pkg = sessionPackageOf(recorder.requests);
+    const { client, pointer, pkg, names } = await begin({ url: requestorUrl, request, state: POLLING });
     const first = await app.connect(pointer.u);
     expect(await app.respond(pointer.u, first.request!)).toEqual({ status: 200, body: '{"proofStatus":"VALID"}' });
 
     const outcome = await client.outcome;
     expect(outcome.ok && outcome.result).toMatchObject({ status: 'DONE', proofStatus: 'VALID' });
-    const names = { requestorUrl, u: pointer.u, token: pkg.token };
     expect(collapsedSteps(recorder.requests, names)).toEqual([
       'POST {requestor}/session',
       'GET {u}/frontend/statusevents',
