@@ -8,7 +8,7 @@ import type { DocumentLoader } from '../jsonld/document-loader.js';
 import type { KeyStore } from '../keys/key-store.js';
 import type { VerifiableCredential, VerifiablePresentation } from '../registry-types.js';
 import { signingSuite, verifyingSuite } from '../vcr/suite.js';
-import { reasonOf, verifyCredential, type VerifierDeps } from '../vcr/verifier.js';
+import { credentialProblem, reasonOf, type VerifierDeps } from '../vcr/verifier.js';
 
 /** A request to sign a presentation with the `authentication` key of a DID managed here. */
 export interface SignPresentationRequest {
@@ -89,9 +89,11 @@ export async function verifyPresentation(input: unknown, options: VerifyPresenta
   const credentials = ([] as VerifiableCredential[]).concat(presentation.verifiableCredential ?? []);
   for (const credential of credentials) {
     if (options.signerMustBeSubject && credential?.credentialSubject?.id !== signer) return { validity: false, message: 'signer is not the credential subject' };
-    const result = await verifyCredential(credential, { at, allowUntrusted: options.allowUntrusted ?? false }, deps);
-    if (!result.validity) return { validity: false, message: result.message };
+    const problem = await credentialProblem(credential, { at, allowUntrusted: options.allowUntrusted ?? false }, deps);
+    if (problem) return { validity: false, message: problem };
   }
+  // vc.verify checks every embedded credential's proof (same suite, loader and time) as well as the presentation's,
+  // so the credential proofs are not checked separately above.
   const result = await vc.verify({
     presentation,
     suite: verifyingSuite(),
@@ -101,7 +103,11 @@ export async function verifyPresentation(input: unknown, options: VerifyPresenta
     now: at,
     maxClockSkew: deps.clockSkewSeconds,
   });
-  if (!result.verified) return { validity: false, message: `invalid presentation: ${reasonOf(result)}` };
+  if (!result.verified) {
+    const failedCredential = result.credentialResults?.find((r) => !r.verified);
+    if (failedCredential) return { validity: false, message: `invalid credential: ${reasonOf(failedCredential)}` };
+    return { validity: false, message: `invalid presentation: ${reasonOf(result)}` };
+  }
   return { validity: true, signer, credentials };
 }
 

@@ -26,22 +26,10 @@ export interface VerifierDeps {
 
 /** Checks shape, validity period, trust of the issuer for every non-base type, and the Ed25519Signature2020 proof. */
 export async function verifyCredential(input: unknown, options: VerifyCredentialOptions, deps: VerifierDeps): Promise<CredentialVerification> {
-  const shape = shapeProblem(input);
-  if (shape) return { validity: false, message: shape };
+  const problem = await credentialProblem(input, options, deps);
+  if (problem) return { validity: false, message: problem };
   const credential = input as VerifiableCredential;
   const at = options.at ?? deps.now();
-
-  const period = validityProblem(credential, at, deps.clockSkewSeconds);
-  if (period) return { validity: false, message: period };
-
-  if (!options.allowUntrusted) {
-    for (const type of credential.type.filter((t) => t !== BASE_CREDENTIAL_TYPE)) {
-      if (!(await deps.trust.trusted(type)).includes(credential.issuer)) {
-        return { validity: false, message: `issuer is not trusted for credential type ${type}` };
-      }
-    }
-  }
-
   const result = await vc.verifyCredential({
     credential,
     suite: verifyingSuite(),
@@ -51,6 +39,24 @@ export async function verifyCredential(input: unknown, options: VerifyCredential
   });
   if (!result.verified) return { validity: false, message: `invalid credential: ${reasonOf(result)}` };
   return { validity: true };
+}
+
+/**
+ * Everything `verifyCredential` checks except the proof: shape, validity period at `options.at` (default now) and,
+ * unless allowed otherwise, trust in the issuer. For callers whose proof check happens elsewhere (a presentation's).
+ */
+export async function credentialProblem(input: unknown, options: VerifyCredentialOptions, deps: VerifierDeps): Promise<string | undefined> {
+  const shape = shapeProblem(input);
+  if (shape) return shape;
+  const credential = input as VerifiableCredential;
+  const period = validityProblem(credential, options.at ?? deps.now(), deps.clockSkewSeconds);
+  if (period) return period;
+  if (!options.allowUntrusted) {
+    for (const type of credential.type.filter((t) => t !== BASE_CREDENTIAL_TYPE)) {
+      if (!(await deps.trust.trusted(type)).includes(credential.issuer)) return `issuer is not trusted for credential type ${type}`;
+    }
+  }
+  return undefined;
 }
 
 /** Why `input` is not a VC nutshell can verify, or undefined. */
