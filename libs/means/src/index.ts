@@ -34,5 +34,4 @@ export {
   DummyMeans,
   type DummyMeansOptions,
 } from './dummy/dummy-means.js';
-export { DUMMY_SIGNER, dummyIssuerAttributes, dummyProofContent, readDummyProof, type DummyProofFields } from './dummy/dummy-proof.js';
-export { advanceDummySession, DUMMY_SESSION_ID, nextDummyState, type DummySessionRecord } from './dummy/dummy-session.js';
+export type { DummySessionRecord } from './dummy/dummy-session.js';
