@@ -231,11 +231,10 @@ export class IrmaConfiguration {
 
   /** Counters for which a private key of the issuer is available, ascending (both sources merged). */
   privateKeyCounters(issuerId: string): number[] {
-    const counters = new Set([
-      ...sortedCounters(this.lookups.issuerScheme.get(issuerId)?.privateKeys.get(issuerId)),
-      ...sortedCounters(this.folderPrivateKeys.get(issuerId)),
-    ]);
-    return [...counters].sort((a, b) => a - b);
+    return sortedCounters(new Map([
+      ...(this.lookups.issuerScheme.get(issuerId)?.privateKeys.get(issuerId) ?? []),
+      ...(this.folderPrivateKeys.get(issuerId) ?? []),
+    ]));
   }
 
   /** Highest private key counter of an issuer: the key the server issues with. */

@@ -350,11 +350,6 @@ export class IrmaSessionEngine {
     return { status: session.status };
   }
 
-  /** Checks frontend authorization without changing anything (for SSE subscriptions). */
-  async authorizeFrontend(clientToken: string, call: ClientCall): Promise<SessionStatus> {
-    return (await this.frontendStatus(clientToken, call)).status;
-  }
-
   /** `POST …/frontend/options` (§5.9). */
   async setFrontendOptions(clientToken: string, call: ClientCall, body: unknown): Promise<JsonValue> {
     const object = asObject(body);

@@ -38,3 +38,8 @@ export function trustedTimestampKeys(keys: readonly string[]): TrustedTimestampK
     },
   };
 }
+
+/** A prepared trusted set as is, or the set built from configured key strings. */
+export function toTrustedTimestampKeys(keys: TrustedTimestampKeys | readonly string[]): TrustedTimestampKeys {
+  return Array.isArray(keys) ? trustedTimestampKeys(keys as readonly string[]) : (keys as TrustedTimestampKeys);
+}

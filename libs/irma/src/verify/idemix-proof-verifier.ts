@@ -6,8 +6,7 @@ import { NutshellError } from '#errors';
 import type { ProofVerifierPool } from '../idemix/pool/proof-verifier-pool.js';
 import type { DisclosureRequest, SignatureRequest } from '../request/types.js';
 import type { ProofVerifier, SessionResultProof } from '../session/proof-verifier.js';
-import type { TrustedTimestampKeys } from '../timestamp/trusted-keys.js';
-import { trustedTimestampKeys } from '../timestamp/trusted-keys.js';
+import { toTrustedTimestampKeys, type TrustedTimestampKeys } from '../timestamp/trusted-keys.js';
 import type { VerifierConfiguration } from './configuration.js';
 import type { VerificationResult } from './types.js';
 import { verifyDisclosure } from './verify-disclosure.js';
@@ -53,8 +52,7 @@ export class IdemixProofVerifier implements ProofVerifier {
   constructor(options: IdemixProofVerifierOptions) {
     this.configuration = options.configuration;
     this.pool = options.pool;
-    const keys = options.trustedTimestampKeys ?? [];
-    this.trusted = Array.isArray(keys) ? trustedTimestampKeys(keys as readonly string[]) : (keys as TrustedTimestampKeys);
+    this.trusted = toTrustedTimestampKeys(options.trustedTimestampKeys ?? []);
     this.now = options.now ?? (() => new Date());
   }
 

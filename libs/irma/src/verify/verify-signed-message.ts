@@ -4,7 +4,7 @@
  * instant), then the disclosure checks with the signature nonce and the signature flag.
  */
 import type { ProofVerifierPool } from '../idemix/pool/proof-verifier-pool.js';
-import { trustedTimestampKeys, type TrustedTimestampKeys } from '../timestamp/trusted-keys.js';
+import { toTrustedTimestampKeys, type TrustedTimestampKeys } from '../timestamp/trusted-keys.js';
 import type { VerifierConfiguration } from './configuration.js';
 import { resolveCredentials } from './resolve-credentials.js';
 import { checkSignatureTimestamp } from './signature-timestamp.js';
@@ -45,10 +45,6 @@ function isParsed(value: unknown): value is SignedMessage {
   );
 }
 
-function toTrusted(keys: TrustedTimestampKeys | readonly string[]): TrustedTimestampKeys {
-  return Array.isArray(keys) ? trustedTimestampKeys(keys as readonly string[]) : (keys as TrustedTimestampKeys);
-}
-
 /** Verifies a SignedMessage against an optional signature request. Never throws for bad input. */
 export async function verifySignedMessage(input: VerifySignedMessageInput): Promise<VerificationResult> {
   let signedMessage: SignedMessage;
@@ -77,7 +73,7 @@ export async function verifySignedMessage(input: VerifySignedMessageInput): Prom
   if (signedMessage.timestamp !== undefined) {
     const resolution = await resolveCredentials(signedMessage.signature, configuration);
     const verdict = resolution.ok
-      ? checkSignatureTimestamp(signedMessage.timestamp, signedMessage.version, message, resolution.credentials, toTrusted(input.trustedTimestampKeys))
+      ? checkSignatureTimestamp(signedMessage.timestamp, signedMessage.version, message, resolution.credentials, toTrustedTimestampKeys(input.trustedTimestampKeys))
       : undefined;
     if (verdict === undefined || !verdict.valid) {
       const untrusted = verdict !== undefined && !verdict.valid && verdict.failure === 'untrusted-key';

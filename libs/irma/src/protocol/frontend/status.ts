@@ -11,7 +11,7 @@ export const getFrontendStatus: ProtocolHandler = (context, request) =>
 export const frontendStatusEvents: StreamHandler = (context, request, sink) => {
   const clientToken = param(request, 'clientToken');
   return streamStatus(context, sink, {
-    authorize: async () => ({ clientToken, status: await context.engine.authorizeFrontend(clientToken, clientCall(request)) }),
+    authorize: async () => ({ clientToken, ...(await context.engine.frontendStatus(clientToken, clientCall(request))) }),
     format: (status) => JSON.stringify({ status }),
   });
 };
