@@ -44,7 +44,7 @@ export class FileCredentialRepository implements CredentialRepository {
 }
 
 /** Whether `vc` satisfies every field of `filter`. */
-export function matches(vc: VerifiableCredential, filter: CredentialFilter): boolean {
+function matches(vc: VerifiableCredential, filter: CredentialFilter): boolean {
   if (filter.type !== undefined && !vc.type.includes(filter.type)) return false;
   if (filter.issuer !== undefined && vc.issuer !== filter.issuer) return false;
   if (filter.subject !== undefined && vc.credentialSubject.id !== filter.subject) return false;

@@ -60,7 +60,7 @@ export async function credentialProblem(input: unknown, options: VerifyCredentia
 }
 
 /** Why `input` is not a VC nutshell can verify, or undefined. */
-export function shapeProblem(input: unknown): string | undefined {
+function shapeProblem(input: unknown): string | undefined {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return 'credential must be a JSON object';
   const c = input as Record<string, unknown>;
   if (!Array.isArray(c['@context']) || c['@context'].some((u) => typeof u !== 'string')) return '@context must be an array of URLs';
