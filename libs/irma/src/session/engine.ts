@@ -119,7 +119,7 @@ export class IrmaSessionEngine {
     this.urlPrefix = options.urlPrefix.replace(/\/+$/, '');
     this.clock = options.clock ?? Date.now;
     this.lifetimes = { ...DEFAULT_LIFETIMES, ...options.lifetimes };
-    this.ttl = storeTtl(undefined, this.lifetimes);
+    this.ttl = storeTtl(this.lifetimes);
     this.production = options.production ?? false;
     this.scheme = options.scheme;
     this.augmentClientReturnUrl = options.augmentClientReturnUrl ?? false;

@@ -32,9 +32,10 @@ export function forgottenAt(session: SessionState, lifetimes: SessionLifetimes):
 
 /**
  * Store TTL in seconds for any write: an upper bound on how long the session can still matter,
- * since every write happens at or after the last activity. Exact expiry is checked on read
- * (`timeoutAt`, `forgottenAt`); the store TTL only collects garbage.
+ * since every write happens at or after the last activity (request timeouts are clamped to the
+ * session lifetime at start). Exact expiry is checked on read (`timeoutAt`, `forgottenAt`); the
+ * store TTL only collects garbage.
  */
-export function storeTtl(requestTimeout: number | undefined, lifetimes: SessionLifetimes): number {
-  return Math.max(requestTimeout ?? 0, lifetimes.maxSessionLifetime) + lifetimes.resultLifetime;
+export function storeTtl(lifetimes: SessionLifetimes): number {
+  return lifetimes.maxSessionLifetime + lifetimes.resultLifetime;
 }

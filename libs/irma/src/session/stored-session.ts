@@ -7,7 +7,7 @@ export type FrontendOptions = { readonly pairingMethod: 'none' } | { readonly pa
 
 /** A cached answer to a retried app call (§5.7). */
 export interface CachedResponse {
-  readonly endpoint: 'GET /' | 'GET /request' | 'POST /proofs';
+  readonly endpoint: 'GET /' | 'POST /proofs';
   /** SHA-256 (hex) of the request body; empty body for GETs. */
   readonly bodyHash: string;
   readonly body: JsonValue;
