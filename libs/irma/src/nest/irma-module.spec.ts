@@ -185,6 +185,17 @@ describe('IrmaModule over HTTP (Nest + Fastify)', () => {
     expect(await late.json()).toMatchObject({ error: 'UNEXPECTED_REQUEST' });
   });
 
+  it('keeps streaming status changes of a session whose request pins the host', async () => {
+    const session = await startSession({ ...disclosure, host: new URL(base).host });
+    const stream = await fetch(`${session.u}/statusevents`);
+    const reading = readEvents(stream, (events) => events.includes('data: "CONNECTED"'), 4_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await fetch(`${session.u}/`, { headers: appHeaders })).status).toBe(200);
+    const { events } = await reading;
+    expect(events).toContain('data: "CONNECTED"');
+    await fetch(session.u, { method: 'DELETE' });
+  });
+
   it('sends TIMEOUT on the stream when nobody finishes the session in time', async () => {
     const session = await startSession({ timeout: 1, request: disclosure });
     const stream = await fetch(`${session.u}/statusevents`);

@@ -43,6 +43,8 @@ export async function streamStatus(context: ProtocolContext, sink: EventSink, op
     return errorResponse(new NutshellError('IRMA_UNEXPECTED_REQUEST', "Can't subscribe to server sent events of finished session"));
   }
 
+  // Re-reads go through the same access check as the first read (host pin, frontend authorization).
+  const reread = async (): Promise<SessionStatus> => (await options.authorize()).status;
   let finished = false;
   let unsubscribe: (() => Promise<void>) | undefined;
   let timeoutTimer: NodeJS.Timeout | undefined;
@@ -69,7 +71,7 @@ export async function streamStatus(context: ProtocolContext, sink: EventSink, op
     if (at === undefined || finished) return;
     // Reading the status after the deadline persists the TIMEOUT, which every watcher then sees.
     timeoutTimer = setTimeout(() => {
-      void engine.clientStatus(clientToken).then(deliver, () => finish());
+      void reread().then(deliver, () => finish());
     }, Math.max(0, at - Date.now()) + 50);
     timeoutTimer.unref();
   };
@@ -79,7 +81,7 @@ export async function streamStatus(context: ProtocolContext, sink: EventSink, op
   try {
     unsubscribe = await engine.watch(clientToken, deliver);
     // A change between the first read and the subscription would otherwise be lost.
-    deliver(await engine.clientStatus(clientToken));
+    deliver(await reread());
     await scheduleTimeout();
   } catch {
     finish();
